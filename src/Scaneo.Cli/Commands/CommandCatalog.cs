@@ -1,0 +1,14 @@
+using System.CommandLine;
+using Scaneo.Cli.Hosting;
+
+namespace Scaneo.Cli.Commands;
+
+/// <summary>Every <c>scaneo</c> subcommand. Each is a thin adapter over package APIs, in its own file.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> Create(CliContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        yield return VersionInfoCommand.Create(context);
+    }
+}

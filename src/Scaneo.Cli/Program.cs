@@ -1,0 +1,3 @@
+using Scaneo.Cli.Hosting;
+
+return await ScaneoCli.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);
