@@ -10,7 +10,7 @@ if [ ${#projects[@]} -eq 0 ]; then
 fi
 for p in "${projects[@]}"; do
   csproj=$(ls "$p"/*.csproj)
-  dotnet format analyzers "$csproj" --diagnostics RS0016 RS0017 --severity error --no-restore -v q || true
+  dotnet format analyzers "$csproj" --diagnostics RS0016 RS0017 --severity error -v q || true
   # Keep the file sorted so merges stay easy.
   f="$p/PublicAPI.Unshipped.txt"
   { echo '#nullable enable'; grep -v '^#nullable enable$' "$f" | sort -u; } > "$f.tmp" && mv "$f.tmp" "$f"
