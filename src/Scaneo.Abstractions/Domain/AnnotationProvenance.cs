@@ -35,7 +35,7 @@ public sealed class AnnotationProvenance
     /// <param name="processingChain">Step specs applied, in order.</param>
     /// <param name="predictedAt">Prediction time.</param>
     /// <returns>The provenance.</returns>
-    /// <exception cref="ScaneoValidationException">Empty model name.</exception>
+    /// <exception cref="ScaneoValidationException">Empty model name or an empty step.</exception>
     public static AnnotationProvenance FromModel(string modelName, string? modelVersion, IEnumerable<string>? processingChain, DateTimeOffset predictedAt)
     {
         if (string.IsNullOrWhiteSpace(modelName))
@@ -43,7 +43,16 @@ public sealed class AnnotationProvenance
             throw new ScaneoValidationException("AnnotationProvenance.ModelName", modelName, "must be a non-empty model name.");
         }
 
-        return new AnnotationProvenance(modelName.Trim(), modelVersion, processingChain is null ? [] : [.. processingChain], predictedAt);
+        string[] chain = processingChain is null ? [] : [.. processingChain];
+        for (int i = 0; i < chain.Length; i++)
+        {
+            if (string.IsNullOrWhiteSpace(chain[i]))
+            {
+                throw new ScaneoValidationException($"AnnotationProvenance.ProcessingChain[{i}]", chain[i], "must be a non-empty step spec such as Argmax or Sigmoid(threshold=0.5).");
+            }
+        }
+
+        return new AnnotationProvenance(modelName.Trim(), modelVersion, chain, predictedAt);
     }
 
     /// <inheritdoc />

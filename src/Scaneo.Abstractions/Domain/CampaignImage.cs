@@ -15,7 +15,7 @@ public sealed class CampaignImage
     /// <param name="dataType">Pixel type.</param>
     /// <param name="crs">CRS, if georeferenced.</param>
     /// <param name="geoTransform">Pixel → map transform, if georeferenced.</param>
-    /// <param name="boundsWgs84">Extent in WGS 84 over the four corners, if the CRS can be transformed.</param>
+    /// <param name="boundsWgs84">Extent in WGS 84 over the four corners, if the CRS can be transformed (minLon &gt; maxLon when it crosses the antimeridian).</param>
     /// <exception cref="ScaneoValidationException">A rule is broken; the message names the field.</exception>
     public CampaignImage(string path, int width, int height, int bandCount, RasterDataType dataType = RasterDataType.UInt8, CrsReference? crs = null, GeoTransform? geoTransform = null, GeoBounds? boundsWgs84 = null)
     {
@@ -27,6 +27,16 @@ public sealed class CampaignImage
         if (geoTransform is GeoTransform gt && gt == default)
         {
             throw new ScaneoValidationException(field + ".GeoTransform", gt.ToString(), "must be an invertible transform.");
+        }
+
+        if (!Enum.IsDefined(dataType))
+        {
+            throw new ScaneoValidationException(field + ".DataType", dataType.ToString(), "must be a defined raster data type (uint8 … float64).");
+        }
+
+        if (boundsWgs84 is GeoBounds b)
+        {
+            ValidateBounds(field + ".BoundsWgs84", b);
         }
 
         Width = width;
@@ -79,6 +89,23 @@ public sealed class CampaignImage
         }
 
         return p;
+    }
+
+    private static void ValidateBounds(string field, GeoBounds b)
+    {
+        bool finite = double.IsFinite(b.MinLon) && double.IsFinite(b.MinLat) && double.IsFinite(b.MaxLon) && double.IsFinite(b.MaxLat);
+        bool inRange = finite
+            && Math.Abs(b.MinLon) <= 180 && Math.Abs(b.MaxLon) <= 180
+            && Math.Abs(b.MinLat) <= 90 && Math.Abs(b.MaxLat) <= 90;
+
+        // minLon > maxLon is legal: as in a GeoJSON bbox, it is an extent crossing the antimeridian.
+        if (!inRange || b.MinLat > b.MaxLat)
+        {
+            throw new ScaneoValidationException(
+                field,
+                b.ToString(),
+                "must be finite WGS 84 degrees [minLon, minLat, maxLon, maxLat] with lon in [-180, 180], lat in [-90, 90] and minLat ≤ maxLat.");
+        }
     }
 
     private static void RequirePositive(string field, int value)

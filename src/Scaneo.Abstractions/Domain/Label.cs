@@ -49,6 +49,7 @@ public sealed partial class Label : IEquatable<Label>
     /// <inheritdoc />
     public override string ToString() => $"{Name} ({Color})";
 
-    [GeneratedRegex("^#[0-9a-fA-F]{6}$", RegexOptions.CultureInvariant)]
+    // \z, not $: $ also matches before a final newline, which would let "#112233\n" through.
+    [GeneratedRegex("^#[0-9a-fA-F]{6}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex ColorPattern();
 }

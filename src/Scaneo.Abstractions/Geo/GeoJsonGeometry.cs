@@ -53,8 +53,18 @@ public static class GeoJsonGeometry
             throw new JsonException($"Expected a GeoJSON geometry object, found {reader.TokenType}.");
         }
 
-        return Converter.Read(ref reader, typeof(Geometry), Options)
-            ?? throw new JsonException("Expected a GeoJSON geometry object, found null.");
+        Geometry? geometry;
+        try
+        {
+            geometry = Converter.Read(ref reader, typeof(Geometry), Options);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException)
+        {
+            // NTS's converter reports some malformed input (an unknown "type") with non-JSON exceptions.
+            throw new JsonException("Expected a GeoJSON geometry object: " + ex.Message, ex);
+        }
+
+        return geometry ?? throw new JsonException("Expected a GeoJSON geometry object, found null.");
     }
 
     /// <summary>Parses GeoJSON geometry text.</summary>

@@ -11,15 +11,41 @@ internal static class VersionInfoCommand
     public static Command Create(CliContext context)
     {
         var command = new Command("about", "Print the versions of scaneo, its packages and the .NET runtime.");
-        command.SetAction(_ =>
+        command.SetAction(async (_, cancellationToken) =>
         {
-            foreach (var assembly in new[] { typeof(Campaign).Assembly, typeof(CommandCatalog).Assembly })
+            var assemblies = new[] { typeof(Campaign).Assembly, typeof(CommandCatalog).Assembly }
+                .Select(a => (Name: a.GetName().Name ?? "?", Version: a.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "?"))
+                .ToArray();
+            if (context.Json)
             {
-                string version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "?";
-                context.Out.WriteLine($"{assembly.GetName().Name} {version}");
+                await context.WriteJsonAsync(
+                    w =>
+                    {
+                        w.WriteStartObject();
+                        w.WriteStartArray("packages");
+                        foreach (var (name, version) in assemblies)
+                        {
+                            w.WriteStartObject();
+                            w.WriteString("name", name);
+                            w.WriteString("version", version);
+                            w.WriteEndObject();
+                        }
+
+                        w.WriteEndArray();
+                        w.WriteString("runtime", RuntimeInformation.FrameworkDescription);
+                        w.WriteString("rid", RuntimeInformation.RuntimeIdentifier);
+                        w.WriteEndObject();
+                    },
+                    cancellationToken).ConfigureAwait(false);
+                return ScaneoCli.Success;
             }
 
-            context.Out.WriteLine($".NET {RuntimeInformation.FrameworkDescription} on {RuntimeInformation.RuntimeIdentifier}");
+            foreach (var (name, version) in assemblies)
+            {
+                await context.Out.WriteLineAsync($"{name} {version}".AsMemory(), cancellationToken).ConfigureAwait(false);
+            }
+
+            await context.Out.WriteLineAsync($".NET {RuntimeInformation.FrameworkDescription} on {RuntimeInformation.RuntimeIdentifier}".AsMemory(), cancellationToken).ConfigureAwait(false);
             return ScaneoCli.Success;
         });
         return command;

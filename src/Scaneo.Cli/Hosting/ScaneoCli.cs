@@ -25,11 +25,22 @@ internal static class ScaneoCli
         Recursive = true,
     };
 
-    public static RootCommand BuildRoot(CliContext context)
+    /// <summary>Builds the command tree with the commands of <see cref="CommandCatalog"/>.</summary>
+    /// <param name="context">The context commands write through.</param>
+    /// <returns>The root command.</returns>
+    public static RootCommand BuildRoot(CliContext context) => BuildRoot(context, CommandCatalog.Create);
+
+    /// <summary>Builds the command tree with the given commands (tests plug in commands that fail on purpose).</summary>
+    /// <param name="context">The context commands write through.</param>
+    /// <param name="commands">Creates the subcommands.</param>
+    /// <returns>The root command.</returns>
+    public static RootCommand BuildRoot(CliContext context, Func<CliContext, IEnumerable<Command>> commands)
     {
+        ArgumentNullException.ThrowIfNull(commands);
         var root = new RootCommand("scaneo — AI-assisted labelling of satellite imagery (Scaneo for .NET).");
         root.Options.Add(VerboseOption);
-        foreach (var command in CommandCatalog.Create(context))
+        root.Options.Add(JsonOutput.Option);
+        foreach (var command in commands(context))
         {
             root.Subcommands.Add(command);
         }
@@ -37,10 +48,29 @@ internal static class ScaneoCli
         return root;
     }
 
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
+    /// <summary>Runs <c>scaneo</c> with the given arguments.</summary>
+    /// <param name="args">The command line.</param>
+    /// <param name="stdout">Where results go.</param>
+    /// <param name="stderr">Where logs and the error line go.</param>
+    /// <param name="cancellationToken">Cancels the command (Ctrl+C).</param>
+    /// <returns>The exit code: <see cref="Success"/>, <see cref="Failure"/> or <see cref="UsageError"/>.</returns>
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default) =>
+        RunAsync(args, stdout, stderr, CommandCatalog.Create, cancellationToken);
+
+    /// <summary>Runs a command line against the given commands with the host's exit-code and error contract.</summary>
+    /// <param name="args">The command line.</param>
+    /// <param name="stdout">Where results go.</param>
+    /// <param name="stderr">Where logs and the error line go.</param>
+    /// <param name="commands">Creates the subcommands.</param>
+    /// <param name="cancellationToken">Cancels the command.</param>
+    /// <returns>The exit code.</returns>
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, Func<CliContext, IEnumerable<Command>> commands, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
         var context = new CliContext(stdout, stderr);
-        var root = BuildRoot(context);
+        var root = BuildRoot(context, commands);
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -52,6 +82,7 @@ internal static class ScaneoCli
 
         bool verbose = parse.GetValue(VerboseOption);
         context.Verbose = verbose;
+        context.Json = parse.GetValue(JsonOutput.Option);
         try
         {
             var config = new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = stdout, Error = stderr };
