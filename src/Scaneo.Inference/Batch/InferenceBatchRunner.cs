@@ -103,6 +103,13 @@ public sealed class InferenceBatchRunner
             {
                 ArgumentNullException.ThrowIfNull(item, nameof(images));
                 await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    // A slot freed by a cancelled worker can reach a waiter before the cancellation does.
+                    slots.Release();
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
                 int position = index++;
                 running.Add(RunOneAsync(item, position, model, writer, slots, cancellationToken));
                 running.RemoveAll(t => t.IsCompleted);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Scaneo.Inference;
 using Scaneo.Inference.Batch;
+using Scaneo.Inference.Codecs;
 using Scaneo.Inference.Processing;
 using Scaneo.Rasters;
 
@@ -45,6 +46,7 @@ public static class ScaneoInferenceServiceCollectionExtensions
         services.TryAddSingleton(sp => new ProcessingStepRegistry(sp.GetServices<IProcessingStepFactory>()));
         services.TryAddSingleton<InferenceServices>();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IMapTransformProvider, ReprojectionTransformProvider>();
         var http = services.AddHttpClient<IClassificationClient, ClassificationClient>(HttpClientName);
         services.AddHttpClient<IDetectionClient, DetectionClient>(HttpClientName);
         services.AddHttpClient<ISegmentationClient, SegmentationClient>(HttpClientName);

@@ -44,7 +44,8 @@ internal sealed class LoopbackServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync(TimeSpan.FromSeconds(1));
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+        await _app.StopAsync(cts.Token);
         await _app.DisposeAsync();
     }
 }

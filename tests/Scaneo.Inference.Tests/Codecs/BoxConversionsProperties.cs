@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Scaneo.Inference.Codecs;
 using Scaneo.Predictions;
 

@@ -6,7 +6,7 @@ namespace Scaneo.Inference.Tests.Codecs;
 
 public class ClassificationJsonDecoderTests
 {
-    private static Processing.ScoresReply Decode(string json)
+    private static Scaneo.Inference.Processing.ScoresReply Decode(string json)
     {
         using var doc = JsonDocument.Parse(json);
         return ClassificationJsonDecoder.Decode(doc.RootElement);

@@ -24,6 +24,6 @@ public class ReplySnifferTests
     public void Describe_HtmlPage_QuotesItsStart()
     {
         string text = ReplySniffer.Describe(Encoding.UTF8.GetBytes("<html><body>Bad gateway</body></html>"));
-        Assert.StartsWith("HTML/XML text of 38 bytes starting \"<html><body>Bad gateway", text, StringComparison.Ordinal);
+        Assert.StartsWith("HTML/XML text of 37 bytes starting \"<html><body>Bad gateway", text, StringComparison.Ordinal);
     }
 }
