@@ -6,10 +6,10 @@ namespace Scaneo.ReferenceModel;
 /// </summary>
 public static class ReferenceClasses
 {
-    /// <summary>Class 0: open water (NDWI above its threshold).</summary>
+    /// <summary>Class 0: open water (NDWI at or above its threshold).</summary>
     public const int Water = 0;
 
-    /// <summary>Class 1: vegetation (not water, NDVI above its threshold).</summary>
+    /// <summary>Class 1: vegetation (not water, NDVI at or above its threshold).</summary>
     public const int Vegetation = 1;
 
     /// <summary>Class 2: built-up / bare / everything else.</summary>

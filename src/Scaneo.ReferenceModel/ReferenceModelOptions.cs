@@ -7,8 +7,8 @@ namespace Scaneo.ReferenceModel;
 /// scores, and the limits of the server. Start from <see cref="ForPreset"/> and adjust.
 /// </summary>
 /// <remarks>
-/// The rules (see <c>docs/reference-model.md</c>): NDWI = (green − NIR)/(green + NIR) above
-/// <see cref="WaterThreshold"/> → water; otherwise NDVI = (NIR − red)/(NIR + red) above
+/// The rules (see <c>docs/reference-model.md</c>): NDWI = (green − NIR)/(green + NIR) at or above
+/// <see cref="WaterThreshold"/> → water; otherwise NDVI = (NIR − red)/(NIR + red) at or above
 /// <see cref="VegetationThreshold"/> → vegetation; otherwise built-up. Scores are the softmax of the
 /// threshold margins divided by <see cref="Temperature"/>, so pixels near a threshold get near-equal scores.
 /// </remarks>
@@ -31,10 +31,10 @@ public sealed class ReferenceModelOptions
     /// The rules do not use it; it is validated against each image and reported by <c>GET /</c>.</summary>
     public int? SwirBand { get; set; }
 
-    /// <summary>Gets or sets the NDWI above which a pixel is water (index units, −1..1).</summary>
+    /// <summary>Gets or sets the NDWI at or above which a pixel is water (index units, −1..1).</summary>
     public double WaterThreshold { get; set; } = 0.2;
 
-    /// <summary>Gets or sets the NDVI above which a non-water pixel is vegetation (index units, −1..1).</summary>
+    /// <summary>Gets or sets the NDVI at or above which a non-water pixel is vegetation (index units, −1..1).</summary>
     public double VegetationThreshold { get; set; } = 0.2;
 
     /// <summary>
