@@ -57,7 +57,7 @@ public class GeoPackageExporterTests
     public async Task ExportAsync_GdalReadsTheGeoPackage()
     {
         string file = await ExportAsync();
-        var psi = new ProcessStartInfo(GdalFactAttribute.OgrInfo!, ["-ro", "-al", "-so", file]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var psi = new ProcessStartInfo(GdalFactAttribute.OgrInfo!, ["-ro", "-al", file]) { RedirectStandardOutput = true, RedirectStandardError = true };
         using var process = Process.Start(psi)!;
         string stdout = await process.StandardOutput.ReadToEndAsync();
         string stderr = await process.StandardError.ReadToEndAsync();
@@ -67,8 +67,11 @@ public class GeoPackageExporterTests
         Assert.DoesNotContain("ERROR", stderr, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("Feature Count: 3", stdout, StringComparison.Ordinal);
         Assert.Contains("EPSG\",4326", stdout.Replace(" ", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
-        Assert.Contains("label: String", stdout, StringComparison.Ordinal);
-        Assert.Contains("score: Real", stdout, StringComparison.Ordinal);
+        Assert.Contains("label (String) = urban", stdout, StringComparison.Ordinal);
+        Assert.Contains("score (Real) = 0.8", stdout, StringComparison.Ordinal);
+        Assert.Contains("POLYGON ((10.01 49.96,", stdout, StringComparison.Ordinal);
+        Assert.Contains("MULTIPOLYGON (((", stdout, StringComparison.Ordinal);
+        Assert.Contains("task (String) = classification", stdout, StringComparison.Ordinal);
     }
 
     private static async Task<object?> ScalarAsync(SqliteConnection connection, string sql)

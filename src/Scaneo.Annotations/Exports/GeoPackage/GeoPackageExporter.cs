@@ -83,7 +83,7 @@ public sealed class GeoPackageExporter : IAnnotationExporter
         }
 
         var extent = new Envelope();
-        var writer = new GeoPackageGeoWriter();
+        var writer = new GeoPackageGeoWriter { HandleOrdinates = Ordinates.XY };
         await using (var insert = connection.CreateCommand())
         {
             insert.Transaction = tx;
