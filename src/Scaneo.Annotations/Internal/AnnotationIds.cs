@@ -1,0 +1,16 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Scaneo.Annotations.Internal;
+
+/// <summary>Deterministic annotation ids: the same model on the same image gives the same ids on every run.</summary>
+internal static class AnnotationIds
+{
+    public static string For(string imagePath, string modelName, AnnotationKind kind, string label, int ordinal)
+    {
+        string key = string.Join('\u001f', imagePath, modelName.ToLowerInvariant(), kind.ToString(), label.ToLowerInvariant(), ordinal.ToString(CultureInfo.InvariantCulture));
+        byte[] hash = SHA256.HashData(Encoding.UTF8.GetBytes(key));
+        return "pred-" + Convert.ToHexStringLower(hash.AsSpan(0, 10));
+    }
+}
