@@ -1,0 +1,153 @@
+using System.Numerics;
+
+namespace Scaneo.Annotations.Polygonize;
+
+/// <summary>
+/// GDALSieveFilter on a copy of a band: regions smaller than the threshold take the value of their largest
+/// neighbour, following chains of small neighbours to a large one; a small region with no large region at the end
+/// of its chain stays. Nodata, excluded and masked-out pixels never change and are nobody's neighbour.
+/// </summary>
+internal static class MaskSieve
+{
+    public static void Apply<T>(T[] band, int width, int height, ReadOnlySpan<byte> validity, ValueFilter filter, Connectivity connectivity, int threshold, CancellationToken cancellationToken)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        bool eight = connectivity == Connectivity.Eight;
+        RunTable runs = RunTable.Build<T>(band, width, height, validity, filter, eight, cancellationToken);
+        int labels = runs.LabelCount;
+        long[] size = runs.LabelPixels;
+        var big = new int[labels];
+        Array.Fill(big, -1);
+        ReadOnlySpan<int> end = runs.End;
+        ReadOnlySpan<int> label = runs.Label;
+
+        for (int row = 0; row < height; row++)
+        {
+            int first = runs.RowOffset[row];
+            int last = runs.RowOffset[row + 1];
+            for (int j = first; j + 1 < last; j++)
+            {
+                Compare(label[j], label[j + 1], size, big);
+            }
+
+            if (row == 0)
+            {
+                continue;
+            }
+
+            int i = runs.RowOffset[row - 1];
+            int pe = first;
+            int k = first;
+            while (i < pe && k < last)
+            {
+                Compare(label[i], label[k], size, big);
+                if (end[i] < end[k])
+                {
+                    i++;
+                }
+                else if (end[i] > end[k])
+                {
+                    k++;
+                }
+                else
+                {
+                    if (eight)
+                    {
+                        if (k + 1 < last)
+                        {
+                            Compare(label[i], label[k + 1], size, big);
+                        }
+
+                        if (i + 1 < pe)
+                        {
+                            Compare(label[i + 1], label[k], size, big);
+                        }
+                    }
+
+                    i++;
+                    k++;
+                }
+            }
+        }
+
+        // Follow each small region's chain of largest neighbours to a region at least as large as the
+        // threshold (GDAL's order and rules, including giving up on cycles and dead ends).
+        var seen = new HashSet<int>();
+        for (int p = 0; p < labels; p++)
+        {
+            if (size[p] >= threshold)
+            {
+                big[p] = -1;
+                continue;
+            }
+
+            if (big[p] < 0)
+            {
+                continue;
+            }
+
+            seen.Clear();
+            seen.Add(p);
+            int final = p;
+            bool found = false;
+            while (!found)
+            {
+                final = big[final];
+                if (final < 0 || !seen.Add(final))
+                {
+                    break;
+                }
+
+                found = size[final] >= threshold;
+            }
+
+            if (!found)
+            {
+                big[p] = -1;
+                continue;
+            }
+
+            int cur = big[p];
+            while (size[cur] < threshold)
+            {
+                int next = big[cur];
+                big[cur] = final;
+                cur = next;
+            }
+
+            big[p] = final;
+        }
+
+        ReadOnlySpan<int> start = runs.Start;
+        for (int row = 0; row < height; row++)
+        {
+            for (int j = runs.RowOffset[row]; j < runs.RowOffset[row + 1]; j++)
+            {
+                int l = label[j];
+                if (l >= 0 && big[l] >= 0)
+                {
+                    T target = T.CreateTruncating(runs.LabelValue[big[l]]);
+                    band.AsSpan((row * width) + start[j], end[j] - start[j]).Fill(target);
+                }
+            }
+        }
+    }
+
+    private static void Compare(int a, int b, long[] size, int[] big)
+    {
+        if (a < 0 || b < 0 || a == b)
+        {
+            return;
+        }
+
+        if (big[a] == -1 || size[big[a]] < size[b])
+        {
+            big[a] = b;
+        }
+
+        if (big[b] == -1 || size[big[b]] < size[a])
+        {
+            big[b] = a;
+        }
+    }
+}
