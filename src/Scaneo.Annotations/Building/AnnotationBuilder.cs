@@ -57,16 +57,16 @@ public sealed class AnnotationBuilder
     /// <param name="image">The campaign image; must be georeferenced.</param>
     /// <param name="model">The model with its label mapping.</param>
     /// <param name="prediction">The reply.</param>
-    /// <param name="toWgs84">Transform from the image CRS to EPSG:4326; may be null only when the image is in EPSG:4326.</param>
+    /// <param name="toWgs84">Transform from the image CRS to EPSG:4326 (default: <see cref="Reprojection.ToWgs84"/> of the image CRS).</param>
     /// <returns>The annotations, in box order.</returns>
-    /// <exception cref="ScaneoValidationException">The image has no geotransform, or no transform to WGS 84 was given.</exception>
+    /// <exception cref="ScaneoValidationException">The image has no geotransform, or no CRS to reproject from.</exception>
     public IReadOnlyList<Annotation> FromDetection(CampaignImage image, CampaignModel model, DetectionPrediction prediction, IMapTransform? toWgs84 = null)
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(prediction);
         var transform = RequireGeoTransform(image);
-        RequireWgs84Transform(image, toWgs84);
+        toWgs84 = ResolveToWgs84(image, toWgs84);
         double sx = (double)image.Width / prediction.ImageWidth;
         double sy = (double)image.Height / prediction.ImageHeight;
         var (provenance, now) = Provenance(model);
@@ -98,6 +98,53 @@ public sealed class AnnotationBuilder
         return result;
     }
 
+    /// <summary>
+    /// Builds one segmentation annotation per mapped label that has pixels: ONE MultiPolygon of all its pixels
+    /// (GDAL polygonize semantics), placed with the image's geotransform (rescaled when the mask is smaller or larger
+    /// than the image) and reprojected vertex by vertex to EPSG:4326. Class value 0 is handled like any other class.
+    /// The score is the label's mean probability over its pixels when the reply carried class scores.
+    /// </summary>
+    /// <param name="image">The campaign image; must be georeferenced.</param>
+    /// <param name="model">The model with its label mapping.</param>
+    /// <param name="prediction">The reply.</param>
+    /// <param name="toWgs84">Transform from the image CRS to EPSG:4326 (default: <see cref="Reprojection.ToWgs84"/> of the image CRS).</param>
+    /// <param name="cancellationToken">Cancels the polygonization.</param>
+    /// <returns>The annotations, in mapping order.</returns>
+    /// <exception cref="ScaneoValidationException">The image has no geotransform, or no CRS to reproject from.</exception>
+    public IReadOnlyList<Annotation> FromSegmentation(CampaignImage image, CampaignModel model, SegmentationPrediction prediction, IMapTransform? toWgs84 = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(prediction);
+        var gt = RequireGeoTransform(image);
+        toWgs84 = ResolveToWgs84(image, toWgs84);
+        var mask = prediction.ClassMask;
+        if (mask.Width != image.Width || mask.Height != image.Height)
+        {
+            // The mask covers the same ground on another grid: scale the pixel size, keep the corner.
+            double sx = (double)image.Width / mask.Width;
+            double sy = (double)image.Height / mask.Height;
+            gt = new GeoTransform(gt.C, gt.A * sx, gt.B * sy, gt.F, gt.D * sx, gt.E * sy);
+        }
+
+        var (provenance, now) = Provenance(model);
+        var result = new List<Annotation>();
+        foreach (var segment in Mapper(model).MapSegmentation(prediction, gt, toWgs84, cancellationToken))
+        {
+            result.Add(new Annotation(
+                AnnotationIds.For(image.Path, model.Model.Name, AnnotationKind.Segmentation, segment.Label, 0),
+                image.Path,
+                segment.Label,
+                AnnotationKind.Segmentation,
+                segment.Geometry,
+                segment.Score,
+                provenance,
+                now));
+        }
+
+        return result;
+    }
+
     private static LabelMapper Mapper(CampaignModel model) => new(model.Mapping, ModelOutputs.From(model.Model));
 
     private static GeoTransform RequireGeoTransform(CampaignImage image) =>
@@ -106,7 +153,7 @@ public sealed class AnnotationBuilder
             null,
             "must be set: boxes and masks are placed on the map through the image's geotransform.");
 
-    private static void RequireWgs84Transform(CampaignImage image, IMapTransform? toWgs84)
+    private static IMapTransform? ResolveToWgs84(CampaignImage image, IMapTransform? toWgs84)
     {
         if (toWgs84 is not null)
         {
@@ -115,16 +162,23 @@ public sealed class AnnotationBuilder
                 throw new ScaneoValidationException("toWgs84.Target", toWgs84.Target.ToString(), "must be EPSG:4326: annotations are stored in WGS 84.");
             }
 
-            return;
+            return toWgs84;
         }
 
-        if (image.Crs?.Epsg != 4326)
+        if (image.Crs?.Epsg == 4326)
+        {
+            return null;
+        }
+
+        if (image.Crs is null)
         {
             throw new ScaneoValidationException(
                 $"CampaignImage({image.Path}).Crs",
-                image.Crs?.ToString(),
-                "is not EPSG:4326, so a transform to WGS 84 (IMapTransform) must be given.");
+                null,
+                "must be known (or a transform to WGS 84 given) to place annotations in EPSG:4326.");
         }
+
+        return Reprojection.ToWgs84(image.Crs);
     }
 
     private (AnnotationProvenance Provenance, DateTimeOffset Now) Provenance(CampaignModel model)

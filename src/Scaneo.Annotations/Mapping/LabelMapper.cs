@@ -1,5 +1,9 @@
 using System.Globalization;
+using NetTopologySuite.Geometries;
+using Scaneo.Annotations.Polygonize;
+using Scaneo.Geo;
 using Scaneo.Predictions;
+using Scaneo.Rasters;
 
 namespace Scaneo.Annotations.Mapping;
 
@@ -114,6 +118,61 @@ public sealed class LabelMapper
         return result;
     }
 
+    /// <summary>
+    /// Maps a segmentation mask: for each mapped label, the pixels whose class value feeds it become ONE
+    /// MultiPolygon (GDAL polygonize semantics: 4-connectivity, pixel-edge boundaries, holes kept), through
+    /// <paramref name="geoTransform"/> and then <paramref name="mapTransform"/>. A label mapped to class value 0
+    /// gets exactly the pixels whose value is 0 (upstream's all-zero-mask bug covered the whole image); a label with
+    /// no pixels gets no segment. Pixels equal to the mask's nodata are skipped unless that value is itself mapped.
+    /// </summary>
+    /// <param name="prediction">The reply.</param>
+    /// <param name="geoTransform">Pixel → map transform of the mask grid (default: the mask's own, else identity).</param>
+    /// <param name="mapTransform">Optional CRS transform applied after the geotransform (e.g. to EPSG:4326).</param>
+    /// <param name="cancellationToken">Cancels the polygonization.</param>
+    /// <returns>One segment per mapped label that has pixels, in mapping order.</returns>
+    public IReadOnlyList<MappedSegment> MapSegmentation(SegmentationPrediction prediction, GeoTransform? geoTransform = null, IMapTransform? mapTransform = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(prediction);
+        var mask = prediction.ClassMask;
+        int[] values = ReadClassValues(mask);
+        GeoTransform gt = geoTransform ?? mask.GeoTransform ?? GeoTransform.Identity;
+        var mapped = new HashSet<int>(_mappedOutputs);
+        int? noData = mask.NoData is double nd && nd == Math.Floor(nd) && nd >= int.MinValue && nd <= int.MaxValue && !mapped.Contains((int)nd) ? (int)nd : null;
+        var options = new PolygonizeOptions { IgnoreRasterNoData = true, ExcludedValues = [0], MapTransform = mapTransform };
+        var polygonizer = new MaskPolygonizer(options);
+        var result = new List<MappedSegment>();
+        foreach (string label in _labels)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var classValues = Mapping.GetOutputs(label);
+            var mine = new HashSet<int>(classValues);
+            byte[] binary = new byte[values.Length];
+            long count = 0;
+            for (int i = 0; i < values.Length; i++)
+            {
+                if (mine.Contains(values[i]) && values[i] != noData)
+                {
+                    binary[i] = 1;
+                    count++;
+                }
+            }
+
+            if (count == 0)
+            {
+                continue;
+            }
+
+            var raster = new RasterBuffer<byte>(binary, mask.Width, mask.Height, 1, gt, mask.Crs);
+            var groups = PolygonizedRegions.GroupByValue(polygonizer.Polygonize(raster, cancellationToken));
+            if (groups.TryGetValue(1, out MultiPolygon? geometry) && !geometry.IsEmpty)
+            {
+                result.Add(new MappedSegment(CanonicalLabel(label), classValues, geometry, count, MeanScore(prediction, binary, classValues, count)));
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>Returns the class values (mask values) whose pixels belong to a label in a segmentation mask.</summary>
     /// <param name="label">Campaign label (case-insensitive).</param>
     /// <returns>The values; empty when unmapped.</returns>
@@ -166,6 +225,107 @@ public sealed class LabelMapper
         }
 
         return best;
+    }
+
+    private static int[] ReadClassValues(Raster mask)
+    {
+        int n = mask.Width * mask.Height;
+        int[] values = new int[n];
+        switch (mask)
+        {
+            case RasterBuffer<byte> b:
+                var bs = b.GetBand(0);
+                for (int i = 0; i < n; i++)
+                {
+                    values[i] = bs[i];
+                }
+
+                break;
+            case RasterBuffer<ushort> u:
+                var us = u.GetBand(0);
+                for (int i = 0; i < n; i++)
+                {
+                    values[i] = us[i];
+                }
+
+                break;
+            case RasterBuffer<int> s:
+                s.GetBand(0).CopyTo(values);
+                break;
+            default:
+                for (int i = 0; i < n; i++)
+                {
+                    values[i] = (int)mask.GetValue(0, i / mask.Width, i % mask.Width);
+                }
+
+                break;
+        }
+
+        return values;
+    }
+
+    private static double? MeanScore(SegmentationPrediction prediction, byte[] binary, IReadOnlyList<int> classValues, long count)
+    {
+        if (prediction.ClassScores is not RasterBuffer<float> scores || classValues.Any(v => v >= scores.BandCount))
+        {
+            return null;
+        }
+
+        int bands = scores.BandCount;
+        int n = binary.Length;
+        var data = scores.Data;
+        double total = 0;
+        for (int i = 0; i < n; i++)
+        {
+            if (binary[i] == 0)
+            {
+                continue;
+            }
+
+            double value;
+            if (prediction.ScoreKind == ScoreKind.Logits)
+            {
+                double max = double.NegativeInfinity;
+                for (int b = 0; b < bands; b++)
+                {
+                    max = Math.Max(max, data[(b * n) + i]);
+                }
+
+                double sum = 0, mine = 0;
+                for (int b = 0; b < bands; b++)
+                {
+                    double e = Math.Exp(data[(b * n) + i] - max);
+                    sum += e;
+                    if (classValues.Contains(b))
+                    {
+                        mine += e;
+                    }
+                }
+
+                value = mine / sum;
+            }
+            else if (prediction.ScoreKind == ScoreKind.Probabilities)
+            {
+                value = 0;
+                foreach (int b in classValues)
+                {
+                    value += data[(b * n) + i];
+                }
+            }
+            else
+            {
+                value = double.NegativeInfinity;
+                foreach (int b in classValues)
+                {
+                    value = Math.Max(value, data[(b * n) + i]);
+                }
+            }
+
+            total += value;
+        }
+
+        double mean = total / count;
+        return double.IsFinite(mean) ? mean : null;
     }
 
     private void CheckReturned(int count) =>

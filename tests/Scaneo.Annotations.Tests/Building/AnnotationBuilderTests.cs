@@ -73,8 +73,30 @@ public class AnnotationBuilderTests
         Assert.Equal(5.0, a.Geometry!.EnvelopeInternal.MinX, 9);
         Assert.Equal(5.001, a.Geometry.EnvelopeInternal.MaxX, 9);
         Assert.Equal(49.999, a.Geometry.EnvelopeInternal.MinY, 9);
+    }
+
+    [Fact]
+    public void FromDetection_ProjectedImageWithoutTransform_ReprojectsWithReprojection()
+    {
+        var utm = CrsReference.FromEpsg(32633);
+        var image = new CampaignImage("utm.tif", 100, 100, 1, Rasters.RasterDataType.UInt8, utm, new GeoTransform(500000, 10, 0, 5000000, 0, -10));
+        var prediction = new DetectionPrediction(100, 100, [new DetectedBox(new PixelBox(0, 0, 10, 10), 0.9, outputIndex: 2)]);
+
+        var a = Assert.Single(new AnnotationBuilder().FromDetection(image, Detector, prediction));
+
+        var (lon, lat) = Reprojection.ToWgs84(utm).Transform(500000, 5000000);
+        Assert.Contains(a.Geometry!.Coordinates, c => Math.Abs(c.X - lon) < 1e-12 && Math.Abs(c.Y - lat) < 1e-12);
+        Assert.Equal(15.0, lon, 6); // central meridian of UTM zone 33
+    }
+
+    [Fact]
+    public void FromDetection_ImageWithoutCrs_Throws()
+    {
+        var image = new CampaignImage("nocrs.tif", 100, 100, 1, Rasters.RasterDataType.UInt8, null, new GeoTransform(0, 1, 0, 0, 0, -1));
+        var prediction = new DetectionPrediction(100, 100, [new DetectedBox(new PixelBox(0, 0, 10, 10), 0.9, outputIndex: 2)]);
+
         var ex = Assert.Throws<ScaneoValidationException>(() => new AnnotationBuilder().FromDetection(image, Detector, prediction));
-        Assert.Contains("EPSG:32633", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("Crs", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

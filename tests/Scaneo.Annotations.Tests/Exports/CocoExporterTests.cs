@@ -48,7 +48,28 @@ public class CocoExporterTests
 
         var bbox = doc.RootElement.GetProperty("annotations")[0].GetProperty("bbox").EnumerateArray().Select(e => e.GetDouble()).ToArray();
         Assert.Equal([10.0, 30.0, 10.0, 20.0], bbox);
-        Assert.Throws<ScaneoValidationException>(() => new CocoExporter().Write(campaign, [a]));
+    }
+
+    [Fact]
+    public void Write_UtmImageWithDefaultReprojection_BoxRoundTripsToItsPixels()
+    {
+        var utm = CrsReference.FromEpsg(32633);
+        var image = new CampaignImage("utm.tif", 100, 100, 1, RasterDataType.UInt8, utm, new GeoTransform(500000, 10, 0, 5000000, 0, -10));
+        var toWgs84 = Reprojection.ToWgs84(utm);
+        var corners = new[] { (10, 30), (20, 30), (20, 50), (10, 50), (10, 30) }
+            .Select(p => image.GeoTransform!.Value.PixelToMap(p.Item1, p.Item2))
+            .Select(m => toWgs84.Transform(m.X, m.Y))
+            .Select(w => new NetTopologySuite.Geometries.Coordinate(w.X, w.Y)).ToArray();
+        var polygon = GeoJsonGeometry.Factory.CreatePolygon(corners);
+        var a = TestData.Predicted("d", "water", AnnotationKind.Detection, polygon, image: "utm.tif");
+
+        using var doc = JsonDocument.Parse(new CocoExporter().Write(TestData.Campaign(image), [a]));
+
+        var bbox = doc.RootElement.GetProperty("annotations")[0].GetProperty("bbox").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        Assert.Equal(10.0, bbox[0], 2);
+        Assert.Equal(30.0, bbox[1], 2);
+        Assert.Equal(10.0, bbox[2], 2);
+        Assert.Equal(20.0, bbox[3], 2);
     }
 
     [Fact]

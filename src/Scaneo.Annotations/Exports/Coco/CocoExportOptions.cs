@@ -10,7 +10,7 @@ public sealed class CocoExportOptions
 
     /// <summary>
     /// Gets or sets the factory of transforms from EPSG:4326 to an image's CRS, used to bring annotations back onto
-    /// the image grid. Not needed for images in EPSG:4326.
+    /// the image grid (default: <see cref="Reprojection.Create"/>). Not used for images in EPSG:4326.
     /// </summary>
     public Func<CrsReference, IMapTransform>? TransformFromWgs84 { get; set; }
 

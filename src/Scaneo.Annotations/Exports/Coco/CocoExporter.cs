@@ -8,7 +8,7 @@ namespace Scaneo.Annotations.Exports;
 /// <summary>
 /// Writes a COCO detection/segmentation file (<see cref="CocoExportOptions.FileName"/> in the output folder) for
 /// training pipelines: images, categories from the campaign labels (id = label position + 1), and annotations in
-/// PIXEL coordinates of each image (EPSG:4326 → image CRS → inverse geotransform), with <c>bbox</c>
+/// PIXEL coordinates of each image (EPSG:4326 → image CRS with <see cref="Reprojection"/> → inverse geotransform), with <c>bbox</c>
 /// <c>[x, y, w, h]</c>, <c>segmentation</c>, <c>area</c> and <c>iscrowd</c> = 0. COCO polygons cannot hold holes,
 /// so a geometry with holes is written as uncompressed RLE (counts column-major, computed by rasterising the
 /// geometry on the image grid: a pixel belongs when its centre is inside) and its area is the pixel count.
@@ -179,15 +179,15 @@ public sealed class CocoExporter : IAnnotationExporter
         IMapTransform? fromWgs84 = null;
         if (image.Crs?.Epsg != 4326)
         {
-            if (image.Crs is null || _options.TransformFromWgs84 is null)
+            if (image.Crs is null)
             {
                 throw new ScaneoValidationException(
                     $"CampaignImage({image.Path}).Crs",
-                    image.Crs?.ToString(),
-                    "needs a transform from EPSG:4326 (CocoExportOptions.TransformFromWgs84) to bring annotations onto the image grid.");
+                    null,
+                    "must be known to bring EPSG:4326 annotations onto the image grid.");
             }
 
-            fromWgs84 = _options.TransformFromWgs84(image.Crs);
+            fromWgs84 = _options.TransformFromWgs84?.Invoke(image.Crs) ?? Reprojection.Create(CrsReference.Wgs84, image.Crs);
         }
 
         return c =>
