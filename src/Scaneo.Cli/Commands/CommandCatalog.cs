@@ -10,5 +10,6 @@ internal static class CommandCatalog
     {
         ArgumentNullException.ThrowIfNull(context);
         yield return VersionInfoCommand.Create(context);
+        yield return PolygonizeCommand.Create(context);
     }
 }
