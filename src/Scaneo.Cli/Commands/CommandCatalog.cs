@@ -10,6 +10,8 @@ internal static class CommandCatalog
     {
         ArgumentNullException.ThrowIfNull(context);
         yield return VersionInfoCommand.Create(context);
+        yield return InfoCommand.Create(context);
         yield return PolygonizeCommand.Create(context);
+        yield return UncertaintyCommand.Create(context);
     }
 }
