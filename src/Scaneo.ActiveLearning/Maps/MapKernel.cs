@@ -133,12 +133,11 @@ internal sealed class MapKernel
         if (_input == ScoreInput.Logits)
         {
             var m2 = m1;
+            var total = Vector<float>.Zero;
             for (int c = 0; c < classes; c++)
             {
                 Vector<float> x = Load(ref d, i + (c * plane));
-
-                // x − x is 0 for finite x and NaN for NaN/∞: one compare finds both.
-                bad |= ~Vector.Equals(x - x, Vector<float>.Zero);
+                total += x;
                 if (checkNoData)
                 {
                     bad |= Vector.Equals(x, noData);
@@ -148,6 +147,9 @@ internal sealed class MapKernel
                 m1 = Vector.Max(m1, x);
             }
 
+            // NaN and ±∞ propagate into the sum, and s − s is 0 only for finite s: one check for all classes.
+            // (A sum overflowing float only sends those pixels to the exact path.)
+            bad |= ~Vector.Equals(total - total, Vector<float>.Zero);
             if (!Vector.EqualsAll(bad, Vector<int>.Zero))
             {
                 u = default;
@@ -155,32 +157,43 @@ internal sealed class MapKernel
             }
 
             var invT = new Vector<float>(_inverseTemperature);
-            Vector<float> e2 = VectorMath.Exp((m2 - m1) * invT);
+            bool unitT = _inverseTemperature == 1f;
+            Vector<float> e2 = VectorMath.Exp(unitT ? m2 - m1 : (m2 - m1) * invT);
             if (_measure == UncertaintyMeasure.Ratio)
             {
                 u = e2;
-                return true;
             }
-
-            var s = Vector<float>.Zero;
-            var a = Vector<float>.Zero;
-            for (int c = 0; c < classes; c++)
+            else
             {
-                Vector<float> y = (Load(ref d, i + (c * plane)) - m1) * invT;
-                Vector<float> e = VectorMath.Exp(y);
-                s += e;
-                a = VectorMath.MultiplyAdd(e, y, a);
+                var s = Vector<float>.Zero;
+                var a = Vector<float>.Zero;
+                bool entropy = _measure == UncertaintyMeasure.Entropy;
+                for (int c = 0; c < classes; c++)
+                {
+                    Vector<float> y = Load(ref d, i + (c * plane)) - m1;
+                    if (!unitT)
+                    {
+                        y *= invT;
+                    }
+
+                    Vector<float> e = VectorMath.Exp(y);
+                    s += e;
+                    if (entropy)
+                    {
+                        a = VectorMath.MultiplyAdd(e, y, a);
+                    }
+                }
+
+                u = _measure switch
+                {
+                    // p(1) = e^0 / S = 1 / S; p(2) = e2 / S.
+                    UncertaintyMeasure.LeastConfidence => Vector<float>.One - (Vector<float>.One / s),
+                    UncertaintyMeasure.Margin => Vector<float>.One - ((Vector<float>.One - e2) / s),
+
+                    // H = −Σ p ln p with ln p = y − ln S: H = ln S − Σ e·y / S (one log per pixel).
+                    _ => VectorMath.Log(s) - (a / s),
+                };
             }
-
-            u = _measure switch
-            {
-                // p(1) = e^0 / S = 1 / S; p(2) = e2 / S.
-                UncertaintyMeasure.LeastConfidence => Vector<float>.One - (Vector<float>.One / s),
-                UncertaintyMeasure.Margin => Vector<float>.One - ((Vector<float>.One - e2) / s),
-
-                // H = −Σ p ln p with ln p = y − ln S: H = ln S − Σ e·y / S (one log per pixel).
-                _ => VectorMath.Log(s) - (a / s),
-            };
         }
         else
         {

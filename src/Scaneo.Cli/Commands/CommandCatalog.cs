@@ -19,6 +19,5 @@ internal static class CommandCatalog
         yield return ImportCommand.Create(context);
         yield return ServeModelCommand.Create(context);
         yield return VersionInfoCommand.Create(context);
-        yield return PolygonizeCommand.Create(context);
     }
 }
