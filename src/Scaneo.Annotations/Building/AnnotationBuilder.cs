@@ -145,6 +145,38 @@ public sealed class AnnotationBuilder
         return result;
     }
 
+    /// <summary>
+    /// Builds the segmentation annotation a SAM model grew from prompt points. SAM replies are already in EPSG:4326
+    /// and carry the label the prompt asked for, so no mapping applies.
+    /// </summary>
+    /// <param name="image">The campaign image.</param>
+    /// <param name="model">The SAM model with its (possibly empty) label mapping.</param>
+    /// <param name="label">The campaign label the prompt asked for.</param>
+    /// <param name="prediction">The reply.</param>
+    /// <returns>One segmentation annotation.</returns>
+    /// <exception cref="ScaneoValidationException">An empty label.</exception>
+    public Annotation FromSam(CampaignImage image, CampaignModel model, string label, SamPrediction prediction)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(prediction);
+        if (string.IsNullOrWhiteSpace(label))
+        {
+            throw new ScaneoValidationException("label", label, "must name the campaign label the SAM prompt asked for.");
+        }
+
+        var (provenance, now) = Provenance(model);
+        return new Annotation(
+            AnnotationIds.For(image.Path, model.Model.Name, AnnotationKind.Segmentation, label, 0),
+            image.Path,
+            label,
+            AnnotationKind.Segmentation,
+            prediction.Geometry,
+            null,
+            provenance,
+            now);
+    }
+
     private static LabelMapper Mapper(CampaignModel model) => new(model.Mapping, ModelOutputs.From(model.Model));
 
     private static GeoTransform RequireGeoTransform(CampaignImage image) =>

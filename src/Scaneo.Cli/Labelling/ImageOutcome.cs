@@ -1,5 +1,6 @@
 using Scaneo.ActiveLearning.Areas;
 using Scaneo.ActiveLearning.Maps;
+using Scaneo.Predictions;
 
 namespace Scaneo.Cli.Labelling;
 
@@ -21,6 +22,9 @@ internal sealed class ImageOutcome(CampaignImage image)
     /// <summary>Gets or sets the uncertain areas found on the map.</summary>
     public UncertainAreas? UncertainAreas { get; set; }
 
-    /// <summary>Gets or sets the uncertainty of the classification model's answer, normalised to [0, 1].</summary>
-    public double? ClassificationUncertainty { get; set; }
+    /// <summary>Gets or sets the classification model's answer, kept for ranking.</summary>
+    public ClassificationPrediction? Classification { get; set; }
+
+    /// <summary>Gets or sets the segmentation model's answer (mask and class scores), kept for ranking.</summary>
+    public SegmentationPrediction? Segmentation { get; set; }
 }

@@ -1,16 +1,15 @@
 using System.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 using Scaneo.ActiveLearning.Areas;
 using Scaneo.ActiveLearning.Maps;
+using Scaneo.ActiveLearning.Ranking;
 using Scaneo.ActiveLearning.Scoring;
 using Scaneo.Annotations.Building;
 using Scaneo.Annotations.Exports;
+using Scaneo.ActiveLearning.Selection;
 using Scaneo.Geo;
-using Scaneo.Manifest;
 using Scaneo.Inference;
-using Scaneo.Inference.Batch;
+using Scaneo.Manifest;
 using Scaneo.Predictions;
-using Scaneo.Rasters;
 using Scaneo.ReferenceModel;
 
 namespace Scaneo.Cli.Labelling;
@@ -43,22 +42,14 @@ internal sealed class LabelJob(TimeProvider timeProvider)
             ? new CampaignModel(m.Model.WithEndpoint(new Uri(reference.BaseAddress, m.Model.Endpoint.PathAndQuery)), m.Mapping)
             : m).ToList();
 
-        var services = new ServiceCollection();
-        services.AddSingleton(timeProvider);
-        services.AddScaneoInference();
-        await using var provider = services.BuildServiceProvider(validateScopes: true);
-        var runner = provider.GetRequiredService<InferenceBatchRunner>();
+        await using var inference = new CampaignInference(timeProvider);
         var builder = new AnnotationBuilder(timeProvider);
 
         var outcomes = campaign.Images.ToDictionary(i => i.Path, i => new ImageOutcome(i), StringComparer.Ordinal);
         int total = models.Count * campaign.Images.Count, done = 0;
         foreach (var model in models)
         {
-            var items = campaign.Images.Select(image => new BatchItem(
-                image.Path,
-                ct => ValueTask.FromResult(RasterFile.Read(Path.Combine(campaignDir, image.Path))))).ToList();
-            var batch = new BatchOptions { MaxConcurrency = options.Concurrency };
-            await foreach (var outcome in runner.RunAsync(items, model.Model, batch, null, cancellationToken).ConfigureAwait(false))
+            await foreach (var outcome in inference.RunAsync(campaignDir, campaign.Images, model.Model, options.Concurrency, cancellationToken).ConfigureAwait(false))
             {
                 var image = outcomes[outcome.Item.Id];
                 try
@@ -82,9 +73,37 @@ internal sealed class LabelJob(TimeProvider timeProvider)
         // Human annotations stored with the campaign are kept; each model's earlier predictions are replaced.
         var existing = await CampaignAnnotationStore.LoadAsync(campaignDir, campaign, timeProvider, cancellationToken).ConfigureAwait(false);
         var merged = new AnnotationSet(existing).Merge(outcomes.Values.SelectMany(o => o.Predictions), AnnotationMergePolicy.Replace);
-        var ranking = CampaignRanking.Rank(outcomes.Values);
+        var ranking = Rank(outcomes.Values, cancellationToken);
         await LabelJobOutput.WriteAsync(campaign, campaignDir, options.OutputDirectory, merged, outcomes.Values, ranking, cancellationToken).ConfigureAwait(false);
         return new LabelJobResult(campaign, merged, outcomes.Values.ToList(), ranking, clock.Elapsed);
+    }
+
+    /// <summary>
+    /// Ranks the images for the next labelling round by normalised entropy: of the segmentation scores when a model
+    /// returned them (mean over the image, with the uncertain-area fraction), else of the classification scores.
+    /// </summary>
+    private static CampaignRanking? Rank(IEnumerable<ImageOutcome> images, CancellationToken cancellationToken)
+    {
+        var candidates = images
+            .Select(i => i.Segmentation is { ClassScores: not null } s ? new RankingCandidate(i.Image.Path, s)
+                : i.Classification is { } c ? new RankingCandidate(i.Image.Path, c)
+                : null)
+            .OfType<RankingCandidate>()
+            .ToList();
+        if (candidates.Count == 0)
+        {
+            return null;
+        }
+
+        var ranker = new CampaignRanker(new CampaignRankerOptions
+        {
+            Measure = UncertaintyMeasure.Entropy,
+            Normalize = true,
+            Strategy = SelectionStrategy.TopK,
+            BatchSize = candidates.Count,
+            RegionThreshold = UncertainAreaThreshold,
+        });
+        return ranker.Rank(candidates, cancellationToken);
     }
 
     private static void Absorb(ImageOutcome image, CampaignModel model, ModelPrediction prediction, AnnotationBuilder builder)
@@ -92,14 +111,8 @@ internal sealed class LabelJob(TimeProvider timeProvider)
         var toWgs84 = image.Image.Crs is { } crs && Reprojection.IsSupported(crs) ? Reprojection.ToWgs84(crs) : null;
         if (prediction.Classification is { } classification)
         {
+            image.Classification = classification;
             image.Predictions.Add(builder.FromClassification(image.Image, model, classification));
-            var scorer = new UncertaintyScorer
-            {
-                Measure = UncertaintyMeasure.Entropy,
-                Input = classification.Kind == ScoreKind.Logits ? ScoreInput.Logits : ScoreInput.Probabilities,
-                Normalize = true,
-            };
-            image.ClassificationUncertainty = scorer.ScoreRow([.. classification.Scores]);
         }
         else if (prediction.Detection is { } detection)
         {
@@ -107,6 +120,7 @@ internal sealed class LabelJob(TimeProvider timeProvider)
         }
         else if (prediction.Segmentation is { } segmentation)
         {
+            image.Segmentation = segmentation;
             image.Predictions.AddRange(builder.FromSegmentation(image.Image, model, segmentation, toWgs84));
             if (segmentation.ClassScores is { } scores)
             {

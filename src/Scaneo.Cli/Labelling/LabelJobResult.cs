@@ -1,3 +1,4 @@
+using Scaneo.ActiveLearning.Ranking;
 using Scaneo.Annotations.Building;
 
 namespace Scaneo.Cli.Labelling;
@@ -7,7 +8,7 @@ internal sealed record LabelJobResult(
     Campaign Campaign,
     AnnotationSet Annotations,
     IReadOnlyList<ImageOutcome> Images,
-    IReadOnlyList<RankedImage> Ranking,
+    CampaignRanking? Ranking,
     TimeSpan Elapsed)
 {
     /// <summary>Gets the number of images with at least one failed model.</summary>

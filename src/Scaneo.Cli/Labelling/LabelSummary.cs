@@ -29,8 +29,8 @@ internal static class LabelSummary
             row.AddRange(result.Campaign.Labels.Select(l => annotations
                 .Count(a => a.Kind != AnnotationKind.UncertaintyRegion && string.Equals(a.Label, l.Name, StringComparison.OrdinalIgnoreCase))
                 .ToString(CultureInfo.InvariantCulture)));
-            var rank = result.Ranking.FirstOrDefault(r => r.Image == image.Image.Path);
-            row.Add(rank is null ? "—" : rank.UncertainAreaFraction.ToString("P0", CultureInfo.InvariantCulture));
+            var rank = result.Ranking?.Images.FirstOrDefault(r => r.ImagePath == image.Image.Path);
+            row.Add(rank?.UncertainAreaFraction is double fraction ? fraction.ToString("P0", CultureInfo.InvariantCulture) : "—");
             row.Add(rank is null ? "—" : rank.Rank.ToString(CultureInfo.InvariantCulture));
             row.Add(image.Failures.Count == 0 ? "[green]ok[/]" : "[red]" + Markup.Escape(string.Join("; ", image.Failures)) + "[/]");
             table.AddRow(row.ToArray());

@@ -1,4 +1,5 @@
 using NetTopologySuite.Geometries;
+using Scaneo.ActiveLearning.Ranking;
 using Scaneo.Cli.Overlays;
 using Scaneo.Geo;
 using Scaneo.Rasters;
@@ -32,7 +33,7 @@ internal static class OverlayComposer
         string subtitle = string.Join("   ·   ", new[]
         {
             classification is null ? null : FormattableString.Invariant($"classified as {classification.Label} ({classification.Score:0.00})"),
-            rank is null ? null : FormattableString.Invariant($"label-next rank {rank.Rank} — uncertainty {rank.Score:0.000}, {rank.UncertainAreaFraction:P0} of the image uncertain"),
+            rank is null ? null : FormattableString.Invariant($"label-next rank {rank.Rank} — {rank.Measure} {rank.Score:0.000}, {rank.UncertainAreaFraction ?? 0:P0} of the image uncertain"),
         }.Where(s => s is not null));
         float[]? heat = outcome.UncertaintyMap?.Raster.GetBand(0).ToArray();
         return new OverlayScene(image.Width, image.Height, NaturalColor.ToRgb(image), shapes, areas, heat, legend, outcome.Image.Path, subtitle);

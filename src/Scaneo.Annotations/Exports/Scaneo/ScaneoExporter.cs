@@ -30,6 +30,20 @@ public sealed class ScaneoExporter : IAnnotationExporter
         return AtomicOutput.WriteFolderAsync(outputPath, (stage, ct) => WriteAsync(stage, campaign, groups, ct), cancellationToken);
     }
 
+    /// <summary>
+    /// Returns one image's annotations as the SCANEO FeatureCollection upstream stores as <c>name.geojson</c>
+    /// (UTF-8 JSON), for hosts that answer a single image, such as <c>scaneo infer</c>.
+    /// </summary>
+    /// <param name="imagePath">The image the annotations belong to (written as the collection's <c>image</c> member).</param>
+    /// <param name="annotations">The annotations, all of that image.</param>
+    /// <returns>The GeoJSON bytes.</returns>
+    public byte[] WriteFeatureCollection(string imagePath, IEnumerable<Annotation> annotations)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(imagePath);
+        ArgumentNullException.ThrowIfNull(annotations);
+        return ScaneoGeoJson.WriteCollection(imagePath, annotations, _options.ClassificationGeometry, _options.Indented);
+    }
+
     private async Task WriteAsync(string stage, Campaign campaign, List<(CampaignImage Image, List<Annotation> Annotations)> groups, CancellationToken ct)
     {
         await File.WriteAllBytesAsync(Path.Combine(stage, SpaiJson.FileName), SpaiJson.Write(campaign.Labels, _options.Indented), ct).ConfigureAwait(false);
