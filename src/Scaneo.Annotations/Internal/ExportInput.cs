@@ -17,7 +17,8 @@ internal static class ExportInput
                 throw new ScaneoValidationException($"Annotation({a.Id}).ImagePath", a.ImagePath, "is not an image of the campaign.");
             }
 
-            if (campaign.FindLabel(a.Label) is null)
+            // Uncertain areas are proposals of where to label next, not labels: their label names the proposal.
+            if (a.Kind != AnnotationKind.UncertaintyRegion && campaign.FindLabel(a.Label) is null)
             {
                 throw new ScaneoValidationException($"Annotation({a.Id}).Label", a.Label, "is not a label of the campaign.");
             }

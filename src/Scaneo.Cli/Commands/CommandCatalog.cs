@@ -15,8 +15,6 @@ internal static class CommandCatalog
         yield return InferCommand.Create(context);
         yield return UncertaintyCommand.Create(context);
         yield return RankCommand.Create(context);
-        yield return ExportCommand.Create(context);
-        yield return ImportCommand.Create(context);
         yield return ServeModelCommand.Create(context);
         yield return VersionInfoCommand.Create(context);
     }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Scaneo.Inference;
 using Scaneo.Inference.Batch;
 using Scaneo.Rasters;
 

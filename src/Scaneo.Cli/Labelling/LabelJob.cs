@@ -61,8 +61,9 @@ internal sealed class LabelJob(TimeProvider timeProvider)
 
                     Absorb(image, model, outcome.Prediction, builder);
                 }
-                catch (ScaneoException ex)
+                catch (Exception ex) when (ex is not OperationCanceledException)
                 {
+                    // One image's failure — a model error or a defect of ours — is reported; the others complete.
                     image.Failures.Add($"{model.Model.Name}: {ex.Message}");
                 }
 

@@ -48,6 +48,22 @@ public class ScaneoExporterTests
         Assert.True(File.Exists(Path.Combine(output, "empty.geojson")));
     }
 
+    // Regression: the label job's uncertain areas (label "uncertain", not a campaign label) made the export throw.
+    [Fact]
+    public async Task ExportAsync_UncertaintyRegionWithProposalLabel_IsWrittenWithItsTask()
+    {
+        var area = TestData.Box(10.01, 49.96, 10.03, 49.98);
+        var annotations = new[] { TestData.Predicted("u1", "uncertain", AnnotationKind.UncertaintyRegion, area, score: 0.8) };
+        string output = Path.Combine(TestData.TempDir(), "out");
+
+        await new ScaneoExporter().ExportAsync(TestData.Campaign(), annotations, output);
+
+        using var doc = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(output, "scene.geojson")));
+        var props = doc.RootElement.GetProperty("features")[0].GetProperty("properties");
+        Assert.Equal("uncertain", props.GetProperty("label").GetString());
+        Assert.Equal("uncertainty-region", props.GetProperty("task").GetString());
+    }
+
     [Fact]
     public async Task ExportAsync_WritesRfc7946FeaturesWithScaneoProperties()
     {
