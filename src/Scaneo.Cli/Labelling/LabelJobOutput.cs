@@ -36,7 +36,17 @@ internal static class LabelJobOutput
         Directory.CreateDirectory(overlays);
         foreach (var outcome in images)
         {
-            var raster = RasterFile.Read(Path.Combine(campaignDir, outcome.Image.Path));
+            Raster raster;
+            try
+            {
+                raster = RasterFile.Read(Path.Combine(campaignDir, outcome.Image.Path));
+            }
+            catch (ScaneoException) when (outcome.Failures.Count > 0)
+            {
+                // An image no model could read has no picture either; its failure is already reported.
+                continue;
+            }
+
             var rank = ranking?.Images.FirstOrDefault(r => r.ImagePath == outcome.Image.Path);
             var scene = OverlayComposer.Compose(campaign, outcome, raster, annotations.ForImage(outcome.Image.Path), rank);
             await AtomicFile.WriteAsync(Path.Combine(overlays, outcome.Image.Name + ".png"), OverlayRenderer.RenderPng(scene), cancellationToken).ConfigureAwait(false);
