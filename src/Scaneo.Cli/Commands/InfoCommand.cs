@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Scaneo.Cli.Hosting;
 using Scaneo.Geo;
@@ -48,7 +49,8 @@ internal static class InfoCommand
     private static string ToJson(RasterInfo info, GeoBounds? bounds, IReadOnlyList<BandStats>? bandStats)
     {
         using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer))
+        // Relaxed escaping keeps the WKT readable (quotes stay \", not \u0022); the output is UTF-8 JSON, not HTML.
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             w.WriteStartObject();
             w.WriteNumber("width", info.Width);
