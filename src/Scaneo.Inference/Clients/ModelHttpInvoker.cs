@@ -31,7 +31,20 @@ internal sealed class ModelHttpInvoker(HttpClient httpClient, IOptionsMonitor<In
             throw new InferenceException($"Model '{model.Name}' endpoint {endpoint} uses an unsupported scheme; expected http or https.", model.Name);
         }
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, model.Endpoint) { Content = content };
+        // Userinfo never goes on the wire or into pipeline keys and logs: it becomes a Basic header instead.
+        var target = model.Endpoint;
+        string? userInfo = target.UserInfo;
+        if (!string.IsNullOrEmpty(userInfo))
+        {
+            target = new UriBuilder(target) { UserName = string.Empty, Password = string.Empty }.Uri;
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = content };
+        if (!string.IsNullOrEmpty(userInfo))
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(Uri.UnescapeDataString(userInfo))));
+        }
+
         AddCredentials(request, model.Name, settings);
         long started = Stopwatch.GetTimestamp();
         Log.Sending(logger, model.Task.Value, model.Name, endpoint, content.Headers.ContentLength ?? -1, content.Headers.ContentType?.MediaType ?? "?");

@@ -3,8 +3,9 @@ using Scaneo.Geo;
 namespace Scaneo.Inference.Codecs;
 
 /// <summary>
-/// Creates coordinate transforms between CRSs. Needed only when a detection reply gives boxes in EPSG:4326 for an
-/// image in another CRS; register one in DI (e.g. backed by ProjNET) to accept such replies.
+/// Creates coordinate transforms between CRSs, used when a detection reply gives boxes in EPSG:4326 for an image in
+/// another CRS. <c>AddScaneoInference</c> registers one over Scaneo.Geo's <c>Reprojection</c> (ProjNET); register your
+/// own first to support more CRSs.
 /// </summary>
 public interface IMapTransformProvider
 {

@@ -11,7 +11,7 @@ internal static class RasterWire
 
     public static (ArraySegment<byte> Bytes, string MediaType, string FileName) Encode(Raster image, ImageFormat format, string modelName)
     {
-        var buffer = new MemoryStream(checked((int)Math.Min(Array.MaxLength, (image.PixelCount * image.BandCount * image.DataType.SizeInBytes()) + 4096)));
+        var buffer = new MemoryStream();
         try
         {
             switch (format)
@@ -23,6 +23,11 @@ internal static class RasterWire
                     RasterFile.WriteJpeg(image, buffer);
                     return (Segment(buffer), "image/jpeg", "image.jpg");
                 default:
+                    if (RequestTiffWriter.CanWrite(image))
+                    {
+                        return (RequestTiffWriter.Write(image), "image/tiff", "image.tif");
+                    }
+
                     RasterFile.WriteGeoTiff(image, buffer, RequestTiff);
                     return (Segment(buffer), "image/tiff", "image.tif");
             }

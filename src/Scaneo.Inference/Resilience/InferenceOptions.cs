@@ -16,7 +16,11 @@ public sealed class InferenceOptions
     /// <summary>Gets or sets the timeout of one attempt (default 30 s).</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Gets or sets the timeout of a whole request including retries and reading the reply (default 90 s, under HttpClient's default 100 s timeout, which stays untouched; raise that one through the builder's HttpClientBuilder before going higher).</summary>
+    /// <summary>
+    /// Gets or sets the timeout of a whole request including retries, up to the reply's headers; reading the reply body
+    /// gets the same budget again (default 90 s, under HttpClient's default 100 s timeout, which this package leaves
+    /// untouched — raise that one through <c>IScaneoInferenceBuilder.HttpClientBuilder</c> before going higher).
+    /// </summary>
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(90);
 
     /// <summary>Gets or sets the number of retries after the first attempt (default 3; 0 disables retries).</summary>

@@ -214,6 +214,30 @@ public class ClientTests
     }
 
     [Fact]
+    public async Task SegmentAsync_HugeDeclaredDimensions_AreRefusedBeforeAllocating()
+    {
+        var tiff = Scaneo.Inference.Codecs.RequestTiffWriter.Write(new RasterBuffer<byte>(1, 1)).ToArray();
+        // First two IFD entries are ImageWidth and ImageLength (LONG, value inline at entry + 8).
+        BitConverter.TryWriteBytes(tiff.AsSpan(8 + 2 + 8), 200_000u);
+        BitConverter.TryWriteBytes(tiff.AsSpan(8 + 2 + 12 + 8), 200_000u);
+        await using var server = await LoopbackServer.StartAsync((ctx, _) => ctx.Response.Body.WriteAsync(tiff).AsTask());
+        using var services = TestServices.Create();
+        var ex = await Assert.ThrowsAsync<ReplyFormatException>(() => services.GetRequiredService<ISegmentationClient>().SegmentAsync(Image(), Model(server.Url, ModelTask.Segmentation)));
+        Assert.Equal("test-model", ex.ModelName);
+        Assert.Contains("reply image", ex.Found, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SegmentAsync_JsonReply_SaysAnImageWasExpected()
+    {
+        await using var server = await LoopbackServer.StartAsync((ctx, _) => ctx.Response.WriteAsync("[0.1, 0.9]"));
+        using var services = TestServices.Create();
+        var ex = await Assert.ThrowsAsync<ReplyFormatException>(() => services.GetRequiredService<ISegmentationClient>().SegmentAsync(Image(), Model(server.Url, ModelTask.Segmentation)));
+        Assert.Contains("GeoTIFF or PNG", ex.Expected, StringComparison.Ordinal);
+        Assert.Contains("the reply is JSON", ex.Found, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SamAsync_MapPoints_AreSentAsPixelsWithCrsAndTransform()
     {
         IFormCollection? form = null;

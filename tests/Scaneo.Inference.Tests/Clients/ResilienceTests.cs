@@ -171,7 +171,8 @@ public class ResilienceTests
             ctx.Response.StatusCode = 401;
             return ctx.Response.WriteAsync("unauthorised");
         });
-        using var services = TestServices.Create(o => o.Authentication["secured"] = new ModelAuthentication { ApiKey = key, BearerToken = token });
+        var logs = new CapturingLoggerProvider();
+        using var services = TestServices.Create(o => o.Authentication["secured"] = new ModelAuthentication { ApiKey = key, BearerToken = token }, logs);
         var url = new UriBuilder(server.Url) { UserName = "user", Password = "pa55word", Query = "api_key=query-secret" }.Uri;
         var ex = await Assert.ThrowsAsync<ModelEndpointException>(() => Classify(services, Model(url, "secured")));
         Assert.Equal(key, seenKey);
@@ -181,7 +182,10 @@ public class ResilienceTests
         {
             Assert.DoesNotContain(secret, ex.Message, StringComparison.Ordinal);
             Assert.DoesNotContain(secret, ex.Endpoint, StringComparison.Ordinal);
+            Assert.False(logs.Messages.Any(m => m.Contains(secret, StringComparison.Ordinal)), secret + " logged: " + logs.Messages.FirstOrDefault(m => m.Contains(secret, StringComparison.Ordinal)));
         }
+
+        Assert.NotEmpty(logs.Messages);
 
         Assert.Equal(server.Url.ToString(), ex.Endpoint);
     }

@@ -143,6 +143,24 @@ public class DetectionJsonDecoderTests
     }
 
     [Fact]
+    public void Decode_GeoJsonInWgs84ForUtmImage_ReprojectsWithTheDefaultProvider()
+    {
+        var gt = new GeoTransform(288776.25, 28.5, 0, 9120760.75, 0, -28.5);
+        var context = new DetectionDecodeContext(100, 100, gt, CrsReference.FromEpsg(31985), new ReprojectionTransformProvider());
+        // Pixels (10, 20)–(30, 25) of the image, converted to EPSG:4326 by gdaltransform (GDAL 3.6).
+        string json = """
+            {"type":"Feature","properties":{"class_name":"water"},"geometry":{"type":"Polygon","coordinates":[[
+              [-34.9136049710805,-7.95498710479788],[-34.9084359798564,-7.95501090036355],
+              [-34.9084419395436,-7.95629917496024],[-34.9136109468855,-7.95627537549298],[-34.9136049710805,-7.95498710479788]]]}}
+            """;
+        var box = Assert.Single(Decode(json, context).Boxes).Box;
+        Assert.Equal(10, box.MinX, 2);
+        Assert.Equal(20, box.MinY, 2);
+        Assert.Equal(30, box.MaxX, 2);
+        Assert.Equal(25, box.MaxY, 2);
+    }
+
+    [Fact]
     public void Decode_EmptyList_HasNoBoxes()
     {
         Assert.Empty(Decode("[]").Boxes);
