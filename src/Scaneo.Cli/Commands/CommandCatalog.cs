@@ -10,6 +10,7 @@ internal static class CommandCatalog
     {
         ArgumentNullException.ThrowIfNull(context);
         yield return VersionInfoCommand.Create(context);
+        yield return InfoCommand.Create(context);
         yield return ServeModelCommand.Create(context);
     }
 }
