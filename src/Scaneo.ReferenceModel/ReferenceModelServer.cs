@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Scaneo.ReferenceModel.Hosting;
 
 namespace Scaneo.ReferenceModel;
@@ -47,6 +48,7 @@ public static class ReferenceModelServer
             kestrel.Listen(IPAddress.Loopback, port);
         });
         builder.Services.AddRoutingCore();
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(TimeProvider.System);
 

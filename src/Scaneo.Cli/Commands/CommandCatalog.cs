@@ -9,6 +9,7 @@ internal static class CommandCatalog
     public static IEnumerable<Command> Create(CliContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+<<<<<<< HEAD
         yield return LabelCommand.Create(context);
         yield return InfoCommand.Create(context);
         yield return PolygonizeCommand.Create(context);
@@ -17,5 +18,10 @@ internal static class CommandCatalog
         yield return RankCommand.Create(context);
         yield return ServeModelCommand.Create(context);
         yield return VersionInfoCommand.Create(context);
+=======
+        yield return VersionInfoCommand.Create(context);
+        yield return InfoCommand.Create(context);
+        yield return ServeModelCommand.Create(context);
+>>>>>>> refmodel
     }
 }

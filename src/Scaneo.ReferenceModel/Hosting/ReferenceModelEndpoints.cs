@@ -186,7 +186,7 @@ internal static class ReferenceModelEndpoints
         {
             writer.WriteStartObject();
             writer.WriteString("name", ModelName);
-            writer.WriteString("description", "Rule-based baseline: NDWI > water threshold → water; else NDVI > vegetation threshold → vegetation; else built-up. Scores: softmax of threshold margins / temperature.");
+            writer.WriteString("description", "Rule-based baseline: NDWI ≥ water threshold → water; else NDVI ≥ vegetation threshold → vegetation; else built-up. Scores: softmax of threshold margins / temperature.");
             writer.WriteStartArray("classes");
             foreach (string name in ReferenceClasses.Names)
             {
