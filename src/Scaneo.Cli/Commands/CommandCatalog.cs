@@ -10,5 +10,7 @@ internal static class CommandCatalog
     {
         ArgumentNullException.ThrowIfNull(context);
         yield return VersionInfoCommand.Create(context);
+        yield return ExportCommand.Create(context);
+        yield return ImportCommand.Create(context);
     }
 }

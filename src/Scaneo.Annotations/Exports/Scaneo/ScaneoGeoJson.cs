@@ -38,7 +38,7 @@ internal static class ScaneoGeoJson
     public static byte[] WriteCollection(string imagePath, IEnumerable<Annotation> annotations, ScaneoClassificationGeometry classification, bool indented)
     {
         using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented }))
+        using (var w = new Utf8JsonWriter(buffer, JsonWriting.Options(indented)))
         {
             w.WriteStartObject();
             w.WriteString("type", "FeatureCollection");
