@@ -11,6 +11,6 @@ internal static class AnnotationIds
     {
         string key = string.Join('\u001f', imagePath, modelName.ToLowerInvariant(), kind.ToString(), label.ToLowerInvariant(), ordinal.ToString(CultureInfo.InvariantCulture));
         byte[] hash = SHA256.HashData(Encoding.UTF8.GetBytes(key));
-        return "pred-" + Convert.ToHexStringLower(hash.AsSpan(0, 10));
+        return "pred-" + Convert.ToHexString(hash.AsSpan(0, 10)).ToLowerInvariant();
     }
 }

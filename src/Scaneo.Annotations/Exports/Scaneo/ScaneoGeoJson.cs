@@ -352,6 +352,6 @@ internal static class ScaneoGeoJson
     private static string FallbackId(string file, int index)
     {
         byte[] hash = SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFileName(file) + "\u001f" + index.ToString(CultureInfo.InvariantCulture)));
-        return "imp-" + Convert.ToHexStringLower(hash.AsSpan(0, 10));
+        return "imp-" + Convert.ToHexString(hash.AsSpan(0, 10)).ToLowerInvariant();
     }
 }
