@@ -146,6 +146,7 @@ public sealed class AnnotationBuilder
     }
 
     /// <summary>
+<<<<<<< HEAD
     /// Builds the segmentation annotation a SAM model grew from prompt points. SAM replies are already in EPSG:4326
     /// and carry the label the prompt asked for, so no mapping applies.
     /// </summary>
@@ -156,10 +157,23 @@ public sealed class AnnotationBuilder
     /// <returns>One segmentation annotation.</returns>
     /// <exception cref="ScaneoValidationException">An empty label.</exception>
     public Annotation FromSam(CampaignImage image, CampaignModel model, string label, SamPrediction prediction)
+=======
+    /// Builds the segmentation annotation of a SAM reply: the geometry (already EPSG:4326) labelled with the label
+    /// the prompt asked for. The id is derived from the geometry, so the same reply gives the same id.
+    /// </summary>
+    /// <param name="image">The campaign image.</param>
+    /// <param name="model">The SAM model.</param>
+    /// <param name="prediction">The reply.</param>
+    /// <param name="label">The campaign label the prompt was for; must be a label of the model's mapping.</param>
+    /// <returns>The annotation.</returns>
+    /// <exception cref="ScaneoValidationException">The label is not listed by the model's mapping.</exception>
+    public Annotation FromSam(CampaignImage image, CampaignModel model, SamPrediction prediction, string label)
+>>>>>>> annotations
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(prediction);
+<<<<<<< HEAD
         if (string.IsNullOrWhiteSpace(label))
         {
             throw new ScaneoValidationException("label", label, "must name the campaign label the SAM prompt asked for.");
@@ -172,6 +186,18 @@ public sealed class AnnotationBuilder
             label,
             AnnotationKind.Segmentation,
             prediction.Geometry,
+=======
+        string? canonical = model.Mapping.Labels.FirstOrDefault(l => string.Equals(l, label?.Trim(), StringComparison.OrdinalIgnoreCase))
+            ?? throw new ScaneoValidationException("label", label, $"is not a label of model \"{model.Model.Name}\"'s mapping; expected one of: {string.Join(", ", model.Mapping.Labels)}.");
+        var (provenance, now) = Provenance(model);
+        string discriminator = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(prediction.Geometry.AsBinary()));
+        return new Annotation(
+            AnnotationIds.For(image.Path, model.Model.Name, AnnotationKind.Segmentation, canonical, discriminator),
+            image.Path,
+            canonical,
+            AnnotationKind.Segmentation,
+            GeoShapes.OrientForGeoJson(prediction.Geometry),
+>>>>>>> annotations
             null,
             provenance,
             now);

@@ -1,3 +1,5 @@
+using Scaneo.Annotations.Exports;
+
 namespace Scaneo.Annotations.Internal;
 
 /// <summary>
@@ -53,10 +55,22 @@ internal static class AtomicOutput
     public static async Task WriteFolderAsync(string folder, Func<string, CancellationToken, Task> write, CancellationToken cancellationToken)
     {
         string full = Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar);
-        string parent = Path.GetDirectoryName(full) ?? throw new ArgumentException("The output folder cannot be a root folder.", nameof(folder));
-        Directory.CreateDirectory(parent);
+        string parent = Path.GetDirectoryName(full) ?? throw new AnnotationExportException(folder, "cannot export into a root folder; choose a sub-folder.");
+        if (File.Exists(full))
+        {
+            throw new AnnotationExportException(full, "is a file; expected a folder to export into.");
+        }
+
         string stage = Path.Combine(parent, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
-        Directory.CreateDirectory(stage);
+        try
+        {
+            Directory.CreateDirectory(stage);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new AnnotationExportException(full, "cannot create the output folder: " + ex.Message, ex);
+        }
+
         try
         {
             await write(stage, cancellationToken).ConfigureAwait(false);
@@ -76,6 +90,11 @@ internal static class AtomicOutput
             }
 
             Directory.Delete(stage, recursive: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            TryDeleteFolder(stage);
+            throw new AnnotationExportException(full, "cannot be written: " + ex.Message, ex);
         }
         catch
         {

@@ -18,10 +18,15 @@ internal static class CommandCatalog
         yield return RankCommand.Create(context);
         yield return ServeModelCommand.Create(context);
         yield return VersionInfoCommand.Create(context);
+<<<<<<< HEAD
 =======
         yield return VersionInfoCommand.Create(context);
         yield return InfoCommand.Create(context);
         yield return ServeModelCommand.Create(context);
 >>>>>>> refmodel
+=======
+        yield return ExportCommand.Create(context);
+        yield return ImportCommand.Create(context);
+>>>>>>> annotations
     }
 }

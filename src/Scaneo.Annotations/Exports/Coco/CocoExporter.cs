@@ -52,7 +52,7 @@ public sealed class CocoExporter : IAnnotationExporter
         var groups = ExportInput.Group(campaign, annotations);
         var categoryIds = campaign.Labels.Select((l, i) => (l.Name, Id: i + 1)).ToDictionary(x => x.Name, x => x.Id, StringComparer.OrdinalIgnoreCase);
         using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = _options.Indented }))
+        using (var w = new Utf8JsonWriter(buffer, JsonWriting.Options(_options.Indented)))
         {
             w.WriteStartObject();
             w.WriteStartObject("info");

@@ -38,7 +38,7 @@ internal static class ScaneoGeoJson
     public static byte[] WriteCollection(string imagePath, IEnumerable<Annotation> annotations, ScaneoClassificationGeometry classification, bool indented)
     {
         using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented }))
+        using (var w = new Utf8JsonWriter(buffer, JsonWriting.Options(indented)))
         {
             w.WriteStartObject();
             w.WriteString("type", "FeatureCollection");
@@ -352,6 +352,6 @@ internal static class ScaneoGeoJson
     private static string FallbackId(string file, int index)
     {
         byte[] hash = SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFileName(file) + "\u001f" + index.ToString(CultureInfo.InvariantCulture)));
-        return "imp-" + Convert.ToHexStringLower(hash.AsSpan(0, 10));
+        return "imp-" + Convert.ToHexString(hash.AsSpan(0, 10)).ToLowerInvariant();
     }
 }

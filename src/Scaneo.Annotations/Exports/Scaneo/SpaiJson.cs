@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Scaneo.Annotations.Internal;
 
 namespace Scaneo.Annotations.Exports;
 
@@ -10,7 +11,7 @@ internal static class SpaiJson
     public static byte[] Write(IEnumerable<Label> labels, bool indented)
     {
         using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented }))
+        using (var w = new Utf8JsonWriter(buffer, JsonWriting.Options(indented)))
         {
             w.WriteStartObject();
             w.WriteStartArray("labels");

@@ -83,7 +83,7 @@ public sealed class StacExporter : IAnnotationExporter
     private byte[] WriteItem(Campaign campaign, CampaignImage image, List<Annotation> list, Geometry? footprint, DateTimeOffset time, string up, string itemDir)
     {
         using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = _options.Indented }))
+        using (var w = new Utf8JsonWriter(buffer, JsonWriting.Options(_options.Indented)))
         {
             w.WriteStartObject();
             w.WriteString("type", "Feature");
@@ -177,7 +177,7 @@ public sealed class StacExporter : IAnnotationExporter
     private byte[] WriteCollection(Campaign campaign, List<string> itemHrefs, Envelope extent, DateTimeOffset first, DateTimeOffset last)
     {
         using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = _options.Indented }))
+        using (var w = new Utf8JsonWriter(buffer, JsonWriting.Options(_options.Indented)))
         {
             w.WriteStartObject();
             w.WriteString("type", "Collection");
