@@ -36,7 +36,7 @@ internal static class UncertaintyCommand
             scores, logits, measure, normalize, aggregate, map, regions, crs, output, json,
         };
 
-        command.SetAction((parse, cancellationToken) =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             FileInfo input = parse.GetValue(scores)!;
             UncertaintyMeasure m = ParseMeasure(parse.GetValue(measure));
@@ -123,16 +123,16 @@ internal static class UncertaintyCommand
             }
             else
             {
-                context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{measureName} {agg} {score:R}"));
+                await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{measureName} {agg} {score:R}")).ConfigureAwait(false);
                 if (areas is not null)
                 {
-                    context.Out.WriteLine(string.Create(
+                    await context.Out.WriteLineAsync(string.Create(
                         CultureInfo.InvariantCulture,
-                        $"{areas.Regions.Count} uncertain regions (score > {threshold:R}, {areas.UncertainFraction:P2} of valid pixels) → {regionsOut!.Name}"));
+                        $"{areas.Regions.Count} uncertain regions (score > {threshold:R}, {areas.UncertainFraction:P2} of valid pixels) → {regionsOut!.Name}")).ConfigureAwait(false);
                 }
             }
 
-            return Task.FromResult(ScaneoCli.Success);
+            return ScaneoCli.Success;
         });
         return command;
     }
