@@ -80,7 +80,7 @@ public class SafetyTests
     {
         byte[] original = Sample(file);
         var random = new Random(file.Length);
-        for (int trial = 0; trial < 60; trial++)
+        for (int trial = 0; trial < 150; trial++)
         {
             byte[] bytes = (byte[])original.Clone();
             int flips = 1 + random.Next(4);

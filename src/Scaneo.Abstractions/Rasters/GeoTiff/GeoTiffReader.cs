@@ -85,6 +85,7 @@ internal static partial class GeoTiffReader
 
     private static BitMiracle.LibTiff.Classic.Tiff Open(Stream stream, string name, LibTiffDiagnostics.Scope scope)
     {
+        TiffPreflight.Check(stream, name);
         GeoTiffTags.EnsureRegistered();
         return BitMiracle.LibTiff.Classic.Tiff.ClientOpen(name, "r", stream, new NonClosingTiffStream())
             ?? throw new RasterFormatException(name, "not a readable TIFF file" + scope.Detail() + ".");
