@@ -123,12 +123,16 @@ internal static class UncertaintyCommand
             }
             else
             {
+<<<<<<< HEAD
                 await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{measureName} {agg} {score:R}"));
+=======
+                await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{measureName} {agg} {score:R}")).ConfigureAwait(false);
+>>>>>>> activelearning
                 if (areas is not null)
                 {
                     await context.Out.WriteLineAsync(string.Create(
                         CultureInfo.InvariantCulture,
-                        $"{areas.Regions.Count} uncertain regions (score > {threshold:R}, {areas.UncertainFraction:P2} of valid pixels) → {regionsOut!.Name}"));
+                        $"{areas.Regions.Count} uncertain regions (score > {threshold:R}, {areas.UncertainFraction:P2} of valid pixels) → {regionsOut!.Name}")).ConfigureAwait(false);
                 }
             }
 
