@@ -146,18 +146,6 @@ public sealed class AnnotationBuilder
     }
 
     /// <summary>
-<<<<<<< HEAD
-    /// Builds the segmentation annotation a SAM model grew from prompt points. SAM replies are already in EPSG:4326
-    /// and carry the label the prompt asked for, so no mapping applies.
-    /// </summary>
-    /// <param name="image">The campaign image.</param>
-    /// <param name="model">The SAM model with its (possibly empty) label mapping.</param>
-    /// <param name="label">The campaign label the prompt asked for.</param>
-    /// <param name="prediction">The reply.</param>
-    /// <returns>One segmentation annotation.</returns>
-    /// <exception cref="ScaneoValidationException">An empty label.</exception>
-    public Annotation FromSam(CampaignImage image, CampaignModel model, string label, SamPrediction prediction)
-=======
     /// Builds the segmentation annotation of a SAM reply: the geometry (already EPSG:4326) labelled with the label
     /// the prompt asked for. The id is derived from the geometry, so the same reply gives the same id.
     /// </summary>
@@ -168,25 +156,10 @@ public sealed class AnnotationBuilder
     /// <returns>The annotation.</returns>
     /// <exception cref="ScaneoValidationException">The label is not listed by the model's mapping.</exception>
     public Annotation FromSam(CampaignImage image, CampaignModel model, SamPrediction prediction, string label)
->>>>>>> annotations
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(prediction);
-<<<<<<< HEAD
-        if (string.IsNullOrWhiteSpace(label))
-        {
-            throw new ScaneoValidationException("label", label, "must name the campaign label the SAM prompt asked for.");
-        }
-
-        var (provenance, now) = Provenance(model);
-        return new Annotation(
-            AnnotationIds.For(image.Path, model.Model.Name, AnnotationKind.Segmentation, label, 0),
-            image.Path,
-            label,
-            AnnotationKind.Segmentation,
-            prediction.Geometry,
-=======
         string? canonical = model.Mapping.Labels.FirstOrDefault(l => string.Equals(l, label?.Trim(), StringComparison.OrdinalIgnoreCase))
             ?? throw new ScaneoValidationException("label", label, $"is not a label of model \"{model.Model.Name}\"'s mapping; expected one of: {string.Join(", ", model.Mapping.Labels)}.");
         var (provenance, now) = Provenance(model);
@@ -197,7 +170,6 @@ public sealed class AnnotationBuilder
             canonical,
             AnnotationKind.Segmentation,
             GeoShapes.OrientForGeoJson(prediction.Geometry),
->>>>>>> annotations
             null,
             provenance,
             now);

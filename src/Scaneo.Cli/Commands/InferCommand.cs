@@ -77,7 +77,7 @@ internal static class InferCommand
                 prediction.Classification is { } c ? [builder.FromClassification(campaignImage, campaignModel, c)]
                 : prediction.Detection is { } d ? builder.FromDetection(campaignImage, campaignModel, d, toWgs84)
                 : prediction.Segmentation is { } s ? builder.FromSegmentation(campaignImage, campaignModel, s, toWgs84, cancellationToken)
-                : prediction.Sam is { } sam ? [builder.FromSam(campaignImage, campaignModel, prompt!.Label, sam)]
+                : prediction.Sam is { } sam ? [builder.FromSam(campaignImage, campaignModel, sam, prompt!.Label)]
                 : throw new ScaneoException($"The model answered a {prediction.Task} prediction that scaneo infer cannot write.");
 
             byte[] json = new ScaneoExporter(new ScaneoExportOptions { Indented = true }).WriteFeatureCollection(campaignImage.Path, annotations);

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Scaneo.Annotations.Polygonize;
 using Scaneo.Cli.Hosting;
 using Scaneo.Geo;
+using Scaneo.IO;
 using Scaneo.Rasters;
 
 namespace Scaneo.Cli.Commands;
@@ -141,29 +142,17 @@ internal static class PolygonizeCommand
 
     private static void WriteAtomically(IEnumerable<PolygonizedRegion> regions, CrsReference? crs, string path)
     {
-        string directory = Path.GetDirectoryName(path) ?? ".";
-        string temp = Path.Combine(directory, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
-        try
+        AtomicFile.Write(path, stream =>
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
-            using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { SkipValidation = true }))
+            using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { SkipValidation = true });
+            WriteCollection(regions, crs, writer, () =>
             {
-                WriteCollection(regions, crs, writer, () =>
+                if (writer.BytesPending > FlushBytes)
                 {
-                    if (writer.BytesPending > FlushBytes)
-                    {
-                        writer.Flush();
-                    }
-                });
-            }
-
-            File.Move(temp, path, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temp);
-            throw;
-        }
+                    writer.Flush();
+                }
+            });
+        });
     }
 
     private static void WriteToText(IEnumerable<PolygonizedRegion> regions, CrsReference? crs, TextWriter text)

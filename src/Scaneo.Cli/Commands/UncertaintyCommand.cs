@@ -8,6 +8,7 @@ using Scaneo.ActiveLearning.Ranking;
 using Scaneo.ActiveLearning.Scoring;
 using Scaneo.Cli.Hosting;
 using Scaneo.Geo;
+using Scaneo.IO;
 using Scaneo.Rasters;
 
 namespace Scaneo.Cli.Commands;
@@ -123,11 +124,7 @@ internal static class UncertaintyCommand
             }
             else
             {
-<<<<<<< HEAD
-                await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{measureName} {agg} {score:R}"));
-=======
                 await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{measureName} {agg} {score:R}")).ConfigureAwait(false);
->>>>>>> activelearning
                 if (areas is not null)
                 {
                     await context.Out.WriteLineAsync(string.Create(
@@ -214,51 +211,39 @@ internal static class UncertaintyCommand
 
     private static void WriteRegionsAtomically(UncertainAreas areas, CrsReference? crs, string path)
     {
-        string directory = Path.GetDirectoryName(path) ?? ".";
-        string temp = Path.Combine(directory, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
-        try
+        AtomicFile.Write(path, stream =>
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
-            using (var w = new Utf8JsonWriter(stream))
+            using var w = new Utf8JsonWriter(stream);
+            w.WriteStartObject();
+            w.WriteString("type", "FeatureCollection");
+            if (crs is { Epsg: int epsg } && epsg != 4326)
             {
-                w.WriteStartObject();
-                w.WriteString("type", "FeatureCollection");
-                if (crs is { Epsg: int epsg } && epsg != 4326)
-                {
-                    // RFC 7946 dropped "crs"; GDAL and QGIS still read it for non-WGS 84 GeoJSON.
-                    w.WriteStartObject("crs");
-                    w.WriteString("type", "name");
-                    w.WriteStartObject("properties");
-                    w.WriteString("name", "urn:ogc:def:crs:EPSG::" + epsg.ToString(CultureInfo.InvariantCulture));
-                    w.WriteEndObject();
-                    w.WriteEndObject();
-                }
-
-                w.WriteStartArray("features");
-                foreach (UncertainRegion region in areas.Regions)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("type", "Feature");
-                    w.WriteStartObject("properties");
-                    w.WriteNumber("meanScore", region.MeanScore);
-                    w.WriteNumber("maxScore", region.MaxScore);
-                    w.WriteNumber("pixels", region.PixelCount);
-                    w.WriteEndObject();
-                    w.WritePropertyName("geometry");
-                    GeoJsonGeometry.Write(w, region.Geometry);
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
+                // RFC 7946 dropped "crs"; GDAL and QGIS still read it for non-WGS 84 GeoJSON.
+                w.WriteStartObject("crs");
+                w.WriteString("type", "name");
+                w.WriteStartObject("properties");
+                w.WriteString("name", "urn:ogc:def:crs:EPSG::" + epsg.ToString(CultureInfo.InvariantCulture));
+                w.WriteEndObject();
                 w.WriteEndObject();
             }
 
-            File.Move(temp, path, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temp);
-            throw;
-        }
+            w.WriteStartArray("features");
+            foreach (UncertainRegion region in areas.Regions)
+            {
+                w.WriteStartObject();
+                w.WriteString("type", "Feature");
+                w.WriteStartObject("properties");
+                w.WriteNumber("meanScore", region.MeanScore);
+                w.WriteNumber("maxScore", region.MaxScore);
+                w.WriteNumber("pixels", region.PixelCount);
+                w.WriteEndObject();
+                w.WritePropertyName("geometry");
+                GeoJsonGeometry.Write(w, region.Geometry);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        });
     }
 }

@@ -1,3 +1,4 @@
+using Scaneo.IO;
 using System.Text.Json;
 using NetTopologySuite.Geometries;
 using Scaneo.Annotations.Internal;
@@ -36,7 +37,7 @@ public sealed class CocoExporter : IAnnotationExporter
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(outputPath);
         byte[] json = Write(campaign, annotations);
-        return AtomicOutput.WriteFolderAsync(
+        return AtomicFile.WriteFolderAsync(
             outputPath,
             (stage, ct) => File.WriteAllBytesAsync(Path.Combine(stage, CocoExportOptions.FileName), json, ct),
             cancellationToken);

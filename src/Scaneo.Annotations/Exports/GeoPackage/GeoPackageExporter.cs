@@ -1,3 +1,4 @@
+using Scaneo.IO;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using NetTopologySuite.Geometries;
@@ -42,7 +43,7 @@ public sealed class GeoPackageExporter : IAnnotationExporter
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(outputPath);
         var groups = ExportInput.Group(campaign, annotations);
-        return AtomicOutput.WriteFolderAsync(
+        return AtomicFile.WriteFolderAsync(
             outputPath,
             (stage, ct) => WriteDatabaseAsync(Path.Combine(stage, FileName), groups, ct),
             cancellationToken);
@@ -58,7 +59,7 @@ public sealed class GeoPackageExporter : IAnnotationExporter
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(file);
         var groups = ExportInput.Group(campaign, annotations);
-        return AtomicOutput.WriteFileAsync(file, (temp, ct) => WriteDatabaseAsync(temp, groups, ct), cancellationToken);
+        return AtomicFile.ReplaceWithAsync(file, (temp, ct) => WriteDatabaseAsync(temp, groups, ct), cancellationToken);
     }
 
     private async Task WriteDatabaseAsync(string file, List<(CampaignImage Image, List<Annotation> Annotations)> groups, CancellationToken ct)

@@ -1,3 +1,4 @@
+using Scaneo.IO;
 namespace Scaneo.Annotations.Exports;
 
 /// <summary>
@@ -80,7 +81,7 @@ public static class CampaignAnnotationStore
         ArgumentException.ThrowIfNullOrWhiteSpace(campaignFolder);
         var groups = Internal.ExportInput.Group(campaign, annotations);
         string target = Path.Combine(Path.GetFullPath(campaignFolder), FolderName);
-        return Internal.AtomicOutput.WriteFolderAsync(
+        return AtomicFile.WriteFolderAsync(
             target,
             async (stage, ct) =>
             {

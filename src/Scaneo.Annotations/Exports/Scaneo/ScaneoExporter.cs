@@ -1,3 +1,4 @@
+using Scaneo.IO;
 using Scaneo.Annotations.Internal;
 
 namespace Scaneo.Annotations.Exports;
@@ -27,7 +28,7 @@ public sealed class ScaneoExporter : IAnnotationExporter
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(outputPath);
         var groups = ExportInput.Group(campaign, annotations);
-        return AtomicOutput.WriteFolderAsync(outputPath, (stage, ct) => WriteAsync(stage, campaign, groups, ct), cancellationToken);
+        return AtomicFile.WriteFolderAsync(outputPath, (stage, ct) => WriteAsync(stage, campaign, groups, ct), cancellationToken);
     }
 
     /// <summary>
