@@ -8,7 +8,7 @@ namespace Scaneo.IO;
 public static class AtomicFile
 {
     /// <summary>Writes a file from a callback that fills a stream.</summary>
-    /// <param name="path">The target file; its folder is created when missing.</param>
+    /// <param name="path">The target file; its folder must exist.</param>
     /// <param name="write">Writes the whole content.</param>
     public static void Write(string path, Action<Stream> write)
     {
@@ -32,7 +32,7 @@ public static class AtomicFile
     }
 
     /// <summary>Writes bytes to a file.</summary>
-    /// <param name="path">The target file; its folder is created when missing.</param>
+    /// <param name="path">The target file; its folder must exist.</param>
     /// <param name="content">The content.</param>
     /// <param name="cancellationToken">Cancels the write (the target is then unchanged).</param>
     /// <returns>A task that completes when the file is in place.</returns>
@@ -40,7 +40,7 @@ public static class AtomicFile
         WriteAsync(path, (stream, ct) => stream.WriteAsync(content, ct).AsTask(), cancellationToken);
 
     /// <summary>Writes a file from an asynchronous callback that fills a stream.</summary>
-    /// <param name="path">The target file; its folder is created when missing.</param>
+    /// <param name="path">The target file; its folder must exist.</param>
     /// <param name="write">Writes the whole content.</param>
     /// <param name="cancellationToken">Cancels the write (the target is then unchanged).</param>
     /// <returns>A task that completes when the file is in place.</returns>
@@ -62,7 +62,7 @@ public static class AtomicFile
     /// Lets a callback create a temporary file by path (for writers that need a path, such as SQLite), then renames it
     /// over the target.
     /// </summary>
-    /// <param name="path">The target file; its folder is created when missing.</param>
+    /// <param name="path">The target file; its folder must exist.</param>
     /// <param name="write">Creates the file at the temporary path it is given.</param>
     /// <param name="cancellationToken">Cancels the write (the target is then unchanged).</param>
     /// <returns>A task that completes when the file is in place.</returns>
@@ -97,6 +97,11 @@ public static class AtomicFile
         ArgumentNullException.ThrowIfNull(write);
         string full = Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar);
         string parent = Path.GetDirectoryName(full) ?? throw new ArgumentException("The output folder cannot be a root folder.", nameof(folder));
+        if (File.Exists(full))
+        {
+            throw new IOException($"\"{full}\" is a file; expected a folder to write into.");
+        }
+
         Directory.CreateDirectory(parent);
         string stage = TempSibling(parent, Path.GetFileName(full));
         Directory.CreateDirectory(stage);
@@ -130,9 +135,8 @@ public static class AtomicFile
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         string full = Path.GetFullPath(path);
-        string directory = Path.GetDirectoryName(full) ?? ".";
-        Directory.CreateDirectory(directory);
-        temp = TempSibling(directory, Path.GetFileName(full));
+        // The folder is not created: a missing folder is usually a typo the caller should hear about.
+        temp = TempSibling(Path.GetDirectoryName(full) ?? ".", Path.GetFileName(full));
         return full;
     }
 

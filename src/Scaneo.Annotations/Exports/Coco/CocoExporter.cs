@@ -1,4 +1,3 @@
-using Scaneo.IO;
 using System.Text.Json;
 using NetTopologySuite.Geometries;
 using Scaneo.Annotations.Internal;
@@ -37,7 +36,7 @@ public sealed class CocoExporter : IAnnotationExporter
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(outputPath);
         byte[] json = Write(campaign, annotations);
-        return AtomicFile.WriteFolderAsync(
+        return ExportFolder.WriteAsync(
             outputPath,
             (stage, ct) => File.WriteAllBytesAsync(Path.Combine(stage, CocoExportOptions.FileName), json, ct),
             cancellationToken);

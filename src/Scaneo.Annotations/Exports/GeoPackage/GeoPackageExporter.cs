@@ -43,7 +43,7 @@ public sealed class GeoPackageExporter : IAnnotationExporter
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(outputPath);
         var groups = ExportInput.Group(campaign, annotations);
-        return AtomicFile.WriteFolderAsync(
+        return ExportFolder.WriteAsync(
             outputPath,
             (stage, ct) => WriteDatabaseAsync(Path.Combine(stage, FileName), groups, ct),
             cancellationToken);

@@ -1,4 +1,3 @@
-using Scaneo.IO;
 namespace Scaneo.Annotations.Exports;
 
 /// <summary>
@@ -81,7 +80,7 @@ public static class CampaignAnnotationStore
         ArgumentException.ThrowIfNullOrWhiteSpace(campaignFolder);
         var groups = Internal.ExportInput.Group(campaign, annotations);
         string target = Path.Combine(Path.GetFullPath(campaignFolder), FolderName);
-        return AtomicFile.WriteFolderAsync(
+        return Internal.ExportFolder.WriteAsync(
             target,
             async (stage, ct) =>
             {

@@ -1,4 +1,3 @@
-using Scaneo.IO;
 using Scaneo.Annotations.Internal;
 
 namespace Scaneo.Annotations.Exports;
@@ -28,7 +27,7 @@ public sealed class ScaneoExporter : IAnnotationExporter
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(outputPath);
         var groups = ExportInput.Group(campaign, annotations);
-        return AtomicFile.WriteFolderAsync(outputPath, (stage, ct) => WriteAsync(stage, campaign, groups, ct), cancellationToken);
+        return ExportFolder.WriteAsync(outputPath, (stage, ct) => WriteAsync(stage, campaign, groups, ct), cancellationToken);
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using Scaneo.IO;
 using System.Globalization;
 using System.Text.Json;
 using NetTopologySuite.Geometries;
@@ -46,7 +45,7 @@ public sealed class StacExporter : IAnnotationExporter
         ArgumentException.ThrowIfNullOrWhiteSpace(outputPath);
         var groups = ExportInput.Group(campaign, annotations);
         string finalRoot = Path.GetFullPath(outputPath);
-        return AtomicFile.WriteFolderAsync(outputPath, (stage, ct) => WriteAsync(stage, finalRoot, campaign, groups, ct), cancellationToken);
+        return ExportFolder.WriteAsync(outputPath, (stage, ct) => WriteAsync(stage, finalRoot, campaign, groups, ct), cancellationToken);
     }
 
     private async Task WriteAsync(string stage, string finalRoot, Campaign campaign, List<(CampaignImage Image, List<Annotation> Annotations)> groups, CancellationToken ct)
