@@ -22,9 +22,15 @@ internal sealed class ProjNetMapTransform(CrsReference source, CrsReference targ
             throw new ArgumentException($"x has {x.Length} values but y has {y.Length}; expected the same count.", nameof(y));
         }
 
-        if (x.Length > 0)
+        // Point by point on purpose: ProjNET's span overload takes another code path for concatenated transforms
+        // (e.g. SIRGAS 2000 / UTM 25S → WGS 84) whose results differ from the scalar path in the last bits, so the
+        // closing vertex of a ring no longer equals its first and NetTopologySuite refuses the ring.
+        for (int i = 0; i < x.Length; i++)
         {
-            math.Transform(x, y, 1, 1);
+            double px = x[i], py = y[i];
+            math.Transform(ref px, ref py);
+            x[i] = px;
+            y[i] = py;
         }
     }
 }

@@ -1,3 +1,4 @@
+using Scaneo.IO;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -122,15 +123,12 @@ public static class CampaignManifest
         ArgumentNullException.ThrowIfNull(campaign);
         string file = ResolvePath(path);
         byte[] utf8 = Encoding.UTF8.GetBytes(ToJson(campaign));
-        string temp = TempPathFor(file);
         try
         {
-            File.WriteAllBytes(temp, utf8);
-            File.Move(temp, file, overwrite: true);
+            AtomicFile.Write(file, stream => stream.Write(utf8));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            TryDelete(temp);
             throw new CampaignManifestException(file, null, "cannot write the manifest: " + ex.Message, ex);
         }
     }
@@ -146,21 +144,13 @@ public static class CampaignManifest
         ArgumentNullException.ThrowIfNull(campaign);
         string file = ResolvePath(path);
         byte[] utf8 = Encoding.UTF8.GetBytes(ToJson(campaign));
-        string temp = TempPathFor(file);
         try
         {
-            await File.WriteAllBytesAsync(temp, utf8, cancellationToken).ConfigureAwait(false);
-            File.Move(temp, file, overwrite: true);
+            await AtomicFile.WriteAsync(file, utf8, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            TryDelete(temp);
             throw new CampaignManifestException(file, null, "cannot write the manifest: " + ex.Message, ex);
-        }
-        catch (OperationCanceledException)
-        {
-            TryDelete(temp);
-            throw;
         }
     }
 
@@ -236,21 +226,4 @@ public static class CampaignManifest
         return Directory.Exists(path) ? Path.Combine(path, FileName) : path;
     }
 
-    private static string TempPathFor(string file)
-    {
-        string folder = Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".";
-        return Path.Combine(folder, "." + Path.GetFileName(file) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
-    }
-
-    private static void TryDelete(string file)
-    {
-        try
-        {
-            File.Delete(file);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // The temporary file is harmless; the write failure is what the caller needs to hear about.
-        }
-    }
 }

@@ -1,3 +1,4 @@
+using Scaneo.IO;
 using Scaneo.Rasters.GeoTiff;
 using Scaneo.Rasters.Imaging;
 

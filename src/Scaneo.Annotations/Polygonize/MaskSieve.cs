@@ -20,54 +20,48 @@ internal static class MaskSieve
         Array.Fill(big, -1);
         ReadOnlySpan<int> end = runs.End;
         ReadOnlySpan<int> label = runs.Label;
+        ReadOnlySpan<int> start = runs.Start;
 
+        // Largest neighbours are found pixel by pixel in GDAL's order (above, above-left, above-right, left),
+        // because a strictly-larger rule makes ties go to the neighbour met first.
+        var previous = new int[width];
+        var current = new int[width];
         for (int row = 0; row < height; row++)
         {
-            int first = runs.RowOffset[row];
-            int last = runs.RowOffset[row + 1];
-            for (int j = first; j + 1 < last; j++)
+            for (int j = runs.RowOffset[row]; j < runs.RowOffset[row + 1]; j++)
             {
-                Compare(label[j], label[j + 1], size, big);
+                current.AsSpan(start[j], end[j] - start[j]).Fill(label[j]);
             }
 
-            if (row == 0)
+            for (int x = 0; x < width; x++)
             {
-                continue;
-            }
+                int a = current[x];
+                if (a < 0)
+                {
+                    continue;
+                }
 
-            int i = runs.RowOffset[row - 1];
-            int pe = first;
-            int k = first;
-            while (i < pe && k < last)
-            {
-                Compare(label[i], label[k], size, big);
-                if (end[i] < end[k])
+                if (row > 0)
                 {
-                    i++;
-                }
-                else if (end[i] > end[k])
-                {
-                    k++;
-                }
-                else
-                {
-                    if (eight)
+                    Compare(a, previous[x], size, big);
+                    if (eight && x > 0)
                     {
-                        if (k + 1 < last)
-                        {
-                            Compare(label[i], label[k + 1], size, big);
-                        }
-
-                        if (i + 1 < pe)
-                        {
-                            Compare(label[i + 1], label[k], size, big);
-                        }
+                        Compare(a, previous[x - 1], size, big);
                     }
 
-                    i++;
-                    k++;
+                    if (eight && x < width - 1)
+                    {
+                        Compare(a, previous[x + 1], size, big);
+                    }
+                }
+
+                if (x > 0)
+                {
+                    Compare(a, current[x - 1], size, big);
                 }
             }
+
+            (previous, current) = (current, previous);
         }
 
         // Follow each small region's chain of largest neighbours to a region at least as large as the
@@ -118,7 +112,6 @@ internal static class MaskSieve
             big[p] = final;
         }
 
-        ReadOnlySpan<int> start = runs.Start;
         for (int row = 0; row < height; row++)
         {
             for (int j = runs.RowOffset[row]; j < runs.RowOffset[row + 1]; j++)

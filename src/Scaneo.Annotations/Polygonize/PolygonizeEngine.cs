@@ -1,6 +1,5 @@
 using System.Numerics;
 using NetTopologySuite.Geometries;
-using NetTopologySuite.Geometries.Implementation;
 using Scaneo.Geo;
 
 namespace Scaneo.Annotations.Polygonize;
@@ -43,6 +42,9 @@ internal sealed class PolygonizeEngine<T>
     private readonly bool[] _groupSkipped;
     private int _nextGroup;
     private int _row;
+    private const int MaxChunk = 1 << 16;
+    private double[] _chunk = [];
+    private int _chunkUsed;
     private double[] _scratchX = [];
     private double[] _scratchY = [];
 
@@ -231,7 +233,18 @@ internal sealed class PolygonizeEngine<T>
 
     private LinearRing MakeRing(int[] vertices, int n, bool exterior)
     {
-        var coords = new double[(n + 1) * 2];
+        int length = (n + 1) * 2;
+        if (_chunkUsed + length > _chunk.Length)
+        {
+            // Rings are packed into shared chunks that grow up to the large-object heap, where the garbage
+            // collector does not copy them; a ring larger than a chunk gets its own.
+            _chunk = new double[Math.Max(length, Math.Min(MaxChunk, Math.Max(1024, _chunk.Length * 2)))];
+            _chunkUsed = 0;
+        }
+
+        int offset = _chunkUsed;
+        Span<double> coords = _chunk.AsSpan(offset, length);
+        _chunkUsed += length;
         GeoTransform gt = _gt;
         double c = gt.C, a = gt.A, b = gt.B, f = gt.F, d = gt.D, e = gt.E;
         if (_reverse)
@@ -267,10 +280,10 @@ internal sealed class PolygonizeEngine<T>
             Reproject(coords, n + 1, exterior);
         }
 
-        return _factory.CreateLinearRing(new PackedDoubleCoordinateSequence(coords, 2, 0));
+        return _factory.CreateLinearRing(new SliceCoordinateSequence(_chunk, offset, n + 1));
     }
 
-    private void Reproject(double[] coords, int count, bool exterior)
+    private void Reproject(Span<double> coords, int count, bool exterior)
     {
         if (_scratchX.Length < count)
         {

@@ -4,7 +4,7 @@ namespace Scaneo.Annotations.Polygonize;
 internal static class RingOrientation
 {
     /// <summary>Reverses a closed ring of packed (x, y) pairs in place when its orientation is wrong.</summary>
-    public static void Orient(double[] coords, int count, bool exterior)
+    public static void Orient(Span<double> coords, int count, bool exterior)
     {
         double area2 = 0;
         double x0 = coords[0];

@@ -59,7 +59,7 @@ internal sealed class RunTable
     public static RunTable Build<T>(ReadOnlySpan<T> band, int width, int height, ReadOnlySpan<byte> validity, ValueFilter filter, bool eightConnected, CancellationToken cancellationToken)
         where T : unmanaged, IBinaryInteger<T>
     {
-        var table = new RunTable(width, height, Math.Max(16, height * 4));
+        var table = new RunTable(width, height, EstimateRuns(band, width, height));
         for (int row = 0; row < height; row++)
         {
             if ((row & 255) == 0)
@@ -97,6 +97,31 @@ internal sealed class RunTable
         table.RowOffset[height] = table.Count;
         table.Label4Or8(eightConnected, cancellationToken);
         return table;
+    }
+
+    /// <summary>
+    /// Estimates the run count from a sample of rows, so that the run arrays are allocated about once instead of
+    /// doubling through several large-object-heap copies on noisy masks.
+    /// </summary>
+    private static int EstimateRuns<T>(ReadOnlySpan<T> band, int width, int height)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        int samples = Math.Min(height, 32);
+        long runs = 0;
+        for (int k = 0; k < samples; k++)
+        {
+            ReadOnlySpan<T> line = band.Slice((int)((long)k * height / samples) * width, width);
+            int x = 0;
+            while (x < width)
+            {
+                int rest = line.Slice(x + 1).IndexOfAnyExcept(line[x]);
+                x = rest < 0 ? width : x + 1 + rest;
+                runs++;
+            }
+        }
+
+        long estimate = (runs * height / samples * 9 / 8) + height + 16;
+        return (int)Math.Min(estimate, Math.Min((long)width * height + 1, Array.MaxLength));
     }
 
     /// <summary>Finds the run of row <paramref name="row"/> that holds column <paramref name="column"/>.</summary>

@@ -18,7 +18,15 @@ internal static class GdalChecksums
         {
             for (int c = 0; c < raster.Width; c++)
             {
-                checksum += (int)raster.GetValue(band, r, c) % Primes[prime++];
+                // GDAL 3.6 reads int8 through the Byte type (unsigned) and uint32 through Int32 (saturating).
+                double v = raster.GetValue(band, r, c);
+                int value = raster.DataType switch
+                {
+                    RasterDataType.Int8 => (byte)(sbyte)v,
+                    RasterDataType.UInt32 => (int)Math.Min(v, int.MaxValue),
+                    _ => (int)v,
+                };
+                checksum += value % Primes[prime++];
                 checksum &= 0xffff;
                 if (prime > 10)
                 {

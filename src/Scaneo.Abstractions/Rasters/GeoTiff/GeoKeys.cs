@@ -213,8 +213,11 @@ internal sealed class GeoKeys
             return known;
         }
 
-        string name = Text(GeogCitation) ?? "unknown";
-        int? datum = Short(GeodeticDatum);
+        // GDAL writes "GCS Name = WGS 84|Datum = WGS_1984|Ellipsoid = …|Primem = …" as the geographic citation.
+        string citation = Text(GeogCitation) ?? "unknown";
+        string name = CitationPart(citation, "GCS Name = ") ?? (citation.Contains('|', StringComparison.Ordinal) ? "unknown" : citation);
+        string? citedDatum = CitationPart(citation, "Datum = ");
+        int? datum = Short(GeodeticDatum) is int d && d < UserDefined ? d : null;
         int? ellipsoid = Short(GeogEllipsoid);
         (string spheroid, double a, double invF) = ellipsoid switch
         {
@@ -237,7 +240,7 @@ internal sealed class GeoKeys
             6258 => "European_Terrestrial_Reference_System_1989",
             6269 => "North_American_Datum_1983",
             6674 => "Sistema_de_Referencia_Geocentrico_para_las_AmericaS_2000",
-            null => "unknown",
+            null => citedDatum ?? "unknown",
             _ => "EPSG datum " + datum.Value.ToString(CultureInfo.InvariantCulture),
         };
         return CrsCatalog.GeographicFromEllipsoid(name, datumName, spheroid, a, invF, Double(GeogPrimeMeridianLong) ?? 0, wgs84);
@@ -256,6 +259,20 @@ internal sealed class GeoKeys
         }
 
         return 298.257223563;
+    }
+
+    private static string? CitationPart(string citation, string prefix)
+    {
+        foreach (string part in citation.Split('|'))
+        {
+            string p = part.Trim();
+            if (p.StartsWith(prefix, StringComparison.Ordinal) && p.Length > prefix.Length)
+            {
+                return p[prefix.Length..].Trim();
+            }
+        }
+
+        return null;
     }
 
     private string BuildProjectedWkt()

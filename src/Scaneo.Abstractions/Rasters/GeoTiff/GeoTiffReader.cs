@@ -42,6 +42,14 @@ internal static partial class GeoTiffReader
             window.Validate(layout.Width, layout.Height);
             int[] bands = RasterLimits.SelectBands(options.Bands, layout.SamplesPerPixel);
             RasterLimits.Check(name, window.Width, window.Height, bands.Length, layout.DataType, options);
+
+            // Decoding buffers hold whole blocks: a corrupt header can declare a huge strip for a tiny window.
+            long blockBytes = layout.BlockHeight * layout.BlockRowBytes;
+            if (blockBytes > options.MaxBytes)
+            {
+                throw new RasterLimitExceededException(name, "bytes", blockBytes, options.MaxBytes, string.Create(CultureInfo.InvariantCulture, $"one {layout.BlockWidth} × {layout.BlockHeight} block"));
+            }
+
             var windowTransform = transform?.ForWindow(window.Column, window.Row);
             return layout.DataType switch
             {
@@ -77,6 +85,7 @@ internal static partial class GeoTiffReader
 
     private static BitMiracle.LibTiff.Classic.Tiff Open(Stream stream, string name, LibTiffDiagnostics.Scope scope)
     {
+        TiffPreflight.Check(stream, name);
         GeoTiffTags.EnsureRegistered();
         return BitMiracle.LibTiff.Classic.Tiff.ClientOpen(name, "r", stream, new NonClosingTiffStream())
             ?? throw new RasterFormatException(name, "not a readable TIFF file" + scope.Detail() + ".");
