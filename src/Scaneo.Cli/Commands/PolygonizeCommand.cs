@@ -180,20 +180,7 @@ internal static class PolygonizeCommand
 
     private static void WriteCollection(IEnumerable<PolygonizedRegion> regions, CrsReference? crs, Utf8JsonWriter writer, Action afterFeature)
     {
-        writer.WriteStartObject();
-        writer.WriteString("type", "FeatureCollection");
-        if (crs is { Epsg: int epsg } && epsg != 4326)
-        {
-            // RFC 7946 dropped "crs"; it is still what GDAL and QGIS read for non-WGS 84 GeoJSON.
-            writer.WriteStartObject("crs");
-            writer.WriteString("type", "name");
-            writer.WriteStartObject("properties");
-            writer.WriteString("name", "urn:ogc:def:crs:EPSG::" + epsg.ToString(CultureInfo.InvariantCulture));
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-        }
-
-        writer.WriteStartArray("features");
+        FeatureCollectionWriter.WriteStart(writer, crs);
         foreach (PolygonizedRegion region in regions)
         {
             writer.WriteStartObject();

@@ -214,20 +214,7 @@ internal static class UncertaintyCommand
         AtomicFile.Write(path, stream =>
         {
             using var w = new Utf8JsonWriter(stream);
-            w.WriteStartObject();
-            w.WriteString("type", "FeatureCollection");
-            if (crs is { Epsg: int epsg } && epsg != 4326)
-            {
-                // RFC 7946 dropped "crs"; GDAL and QGIS still read it for non-WGS 84 GeoJSON.
-                w.WriteStartObject("crs");
-                w.WriteString("type", "name");
-                w.WriteStartObject("properties");
-                w.WriteString("name", "urn:ogc:def:crs:EPSG::" + epsg.ToString(CultureInfo.InvariantCulture));
-                w.WriteEndObject();
-                w.WriteEndObject();
-            }
-
-            w.WriteStartArray("features");
+            FeatureCollectionWriter.WriteStart(w, crs);
             foreach (UncertainRegion region in areas.Regions)
             {
                 w.WriteStartObject();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using NetTopologySuite.Geometries;
+using Scaneo.Annotations.Polygonize;
 using Scaneo.Geo;
 using Scaneo.ReferenceModel.Model;
 using Scaneo.Rasters;
@@ -154,9 +155,8 @@ internal static class ReferenceModelEndpoints
 
         bool[] region = RegionGrower.Grow(image, points, options.SamTolerance);
         int pixels = region.Count(inside => inside);
-        Geometry pixelGeometry = RegionPolygonizer.ToPixelGeometry(region, image.Width, image.Height);
         IMapTransform? toWgs84 = crs.Equals(CrsReference.Wgs84) ? null : ImageCodec.ToWgs84(crs);
-        Geometry geometry = RegionPolygonizer.ToMap(pixelGeometry, gt, toWgs84);
+        Geometry geometry = OutlineRegion(region, image.Width, image.Height, gt, crs, toWgs84);
         string? label = request.Field("label");
         context.Response.ContentType = "application/geo+json";
         await WriteJsonAsync(context, writer =>
@@ -246,5 +246,23 @@ internal static class ReferenceModelEndpoints
         context.Response.ContentType = "image/tiff";
         context.Response.ContentLength = tiff.Length;
         await context.Response.Body.WriteAsync(tiff, context.RequestAborted).ConfigureAwait(false);
+    }
+    /// <summary>
+    /// The grown region's outline on the map: pixel edges through the geotransform, reprojected vertex by vertex,
+    /// one valid Polygon (or MultiPolygon when the region only touches itself at corners).
+    /// </summary>
+    private static Geometry OutlineRegion(bool[] region, int width, int height, GeoTransform transform, CrsReference crs, IMapTransform? toWgs84)
+    {
+        var mask = new RasterBuffer<byte>([.. region.Select(inside => inside ? (byte)1 : (byte)0)], width, height, 1, transform, crs);
+        var parts = MaskPolygonizer.Polygonize(mask, new PolygonizeOptions
+        {
+            Connectivity = Connectivity.Eight,
+            ExcludedValues = [0],
+            IgnoreRasterNoData = true,
+            MapTransform = toWgs84,
+            GeometryFactory = GeoJsonGeometry.Factory,
+        });
+        var polygons = parts.SelectMany(p => Enumerable.Range(0, p.Geometry.NumGeometries).Select(i => (Polygon)p.Geometry.GetGeometryN(i))).ToArray();
+        return polygons.Length == 1 ? polygons[0] : GeoJsonGeometry.Factory.CreateMultiPolygon(polygons);
     }
 }
