@@ -22,16 +22,12 @@ internal static class InferCommand
     {
         var image = new Argument<string>("image") { Description = "The image (GeoTIFF, PNG or JPEG; detected from its bytes)." };
         var model = new ModelArguments(required: true);
-        var format = new Option<string>("--image-format") { Description = "How the image is sent: geotiff, png or jpeg.", DefaultValueFactory = _ => "geotiff" };
-        format.AcceptOnlyFromAmong("geotiff", "png", "jpeg");
-        var pre = new Option<string[]>("--pre") { Description = "Preprocessing step, e.g. S2RGB or BandSelect(bands=[4,3,2]); repeatable, applied in order.", AllowMultipleArgumentsPerToken = false };
-        var post = new Option<string[]>("--post") { Description = "Postprocessing step, e.g. Argmax or Sigmoid(threshold=0.5); repeatable.", AllowMultipleArgumentsPerToken = false };
         var points = new Option<string?>("--points") { Description = "SAM prompt points in pixel coordinates: \"col,row;col,row\"." };
         var timeout = new Option<double>("--timeout") { Description = "Total time allowed for the request, retries included, in seconds.", DefaultValueFactory = _ => 90 };
         var output = new Option<string?>("--out", "-o") { Description = "Output GeoJSON file (default: stdout)." };
         var command = new Command("infer", "Run one model on one image and write its predictions as a SCANEO FeatureCollection (EPSG:4326).")
         {
-            image, format, pre, post, points, timeout, output,
+            image, points, timeout, output,
         };
         model.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
@@ -42,8 +38,7 @@ internal static class InferCommand
                 throw new CliUsageException($"--timeout must be in (0, 3600] seconds; found {seconds.ToString(CultureInfo.InvariantCulture)}.");
             }
 
-            var imageFormat = parse.GetValue(format) switch { "png" => ImageFormat.Png, "jpeg" => ImageFormat.Jpeg, _ => ImageFormat.GeoTiff };
-            var campaignModel = model.Resolve(parse, imageFormat, parse.GetValue(pre), parse.GetValue(post))!;
+            var campaignModel = model.Resolve(parse)!;
             var task = campaignModel.Model.Task;
             string? pointText = parse.GetValue(points);
             if ((task == ModelTask.Sam) != (pointText is not null))

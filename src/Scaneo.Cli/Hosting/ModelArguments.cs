@@ -18,6 +18,10 @@ internal sealed class ModelArguments
         {
             Description = "Campaign labels → model outputs, e.g. water=2,urban=1,forest= (blank: the model has no such class).",
         };
+        Format = new Option<string>("--image-format") { Description = "How images are sent: geotiff, png or jpeg.", DefaultValueFactory = _ => "geotiff" };
+        Format.AcceptOnlyFromAmong("geotiff", "png", "jpeg");
+        Pre = new Option<string[]>("--pre") { Description = "Preprocessing step, e.g. S2RGB or BandSelect(bands=[4,3,2]); repeatable, applied in order." };
+        Post = new Option<string[]>("--post") { Description = "Postprocessing step, e.g. Argmax or Sigmoid(threshold=0.5); repeatable." };
     }
 
     public Option<string?> Model { get; }
@@ -26,26 +30,37 @@ internal sealed class ModelArguments
 
     public Option<string?> Labels { get; }
 
+    public Option<string> Format { get; }
+
+    public Option<string[]> Pre { get; }
+
+    public Option<string[]> Post { get; }
+
     public void AddTo(Command command)
     {
         command.Options.Add(Model);
         command.Options.Add(Task);
         command.Options.Add(Labels);
+        command.Options.Add(Format);
+        command.Options.Add(Pre);
+        command.Options.Add(Post);
     }
 
     /// <summary>Returns the command-line model, or null when <c>--model</c> was not given.</summary>
     /// <exception cref="CliUsageException">Inconsistent options or a malformed <c>--labels</c>.</exception>
-    public CampaignModel? Resolve(ParseResult parse, ImageFormat format = ImageFormat.GeoTiff, IEnumerable<string>? pre = null, IEnumerable<string>? post = null)
+    public CampaignModel? Resolve(ParseResult parse)
     {
         ArgumentNullException.ThrowIfNull(parse);
         string? url = parse.GetValue(Model);
         string? task = parse.GetValue(Task);
         string? labels = parse.GetValue(Labels);
+        string[] pre = parse.GetValue(Pre) ?? [];
+        string[] post = parse.GetValue(Post) ?? [];
         if (url is null)
         {
-            if (task is not null || labels is not null)
+            if (task is not null || labels is not null || pre.Length > 0 || post.Length > 0)
             {
-                throw new CliUsageException("--task and --labels describe the model given with --model URL; --model is missing.");
+                throw new CliUsageException("--task, --labels, --pre and --post describe the model given with --model URL; --model is missing.");
             }
 
             return null;
@@ -61,6 +76,7 @@ internal sealed class ModelArguments
             throw new CliUsageException($"--model expects an absolute http:// or https:// URL; found \"{url}\".");
         }
 
+        var format = parse.GetValue(Format) switch { "png" => ImageFormat.Png, "jpeg" => ImageFormat.Jpeg, _ => ImageFormat.GeoTiff };
         var model = new ModelDefinition("command-line", endpoint, new ModelTask(task), inputFormat: format, preprocessing: pre, postprocessing: post);
         return new CampaignModel(model, ParseLabels(labels ?? string.Empty));
     }
