@@ -44,8 +44,11 @@ public static class Reprojection
                 var math = TransformFactory.CreateFromCoordinateSystems(from, to).MathTransform;
                 created = new ProjNetMapTransform(source, target, math);
             }
-            catch (Exception ex) when (ex is ArgumentException or NotSupportedException or NotImplementedException or InvalidOperationException or NullReferenceException)
+            catch (Exception ex) when (ex is not OutOfMemoryException)
             {
+                // ProjNET reports a projection or datum it cannot handle through several exception types (argument,
+                // not-supported, missing-feature, even a null dereference on incomplete WKT): all of them mean
+                // "this CRS cannot be transformed", which callers must see as one typed error.
                 throw new CrsNotSupportedException(source, $"ProjNET cannot transform it to {target}: {ex.Message}", ex);
             }
         }
