@@ -218,7 +218,8 @@ internal static class ScaneoGeoJson
         string taskText = GetString(props, "task") ?? throw Fail("expected a string \"task\" property.");
         AnnotationKind kind = ParseTask(taskText)
             ?? throw Fail($"unknown task \"{taskText}\"; expected classification, detection, segmentation, points or uncertainty-region.");
-        if (labels is not null)
+        // Uncertain areas name a proposal, not a campaign label (see ExportInput): they round-trip with any label.
+        if (labels is not null && kind != AnnotationKind.UncertaintyRegion)
         {
             if (!labels.TryGetValue(label.Trim(), out string? canonical))
             {
