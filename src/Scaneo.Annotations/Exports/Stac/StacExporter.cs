@@ -109,18 +109,7 @@ public sealed class StacExporter : IAnnotationExporter
             w.WriteStartArray("label:properties");
             w.WriteStringValue("label");
             w.WriteEndArray();
-            w.WriteStartArray("label:classes");
-            w.WriteStartObject();
-            w.WriteString("name", "label");
-            w.WriteStartArray("classes");
-            foreach (var l in campaign.Labels)
-            {
-                w.WriteStringValue(l.Name);
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-            w.WriteEndArray();
+            WriteLabelClasses(w, campaign);
             w.WriteString("label:description", $"Labels of {image.Path} in campaign \"{campaign.Name}\" (Scaneo).");
             w.WriteString("label:type", "vector");
             w.WriteStartArray("label:tasks");
@@ -224,18 +213,7 @@ public sealed class StacExporter : IAnnotationExporter
             w.WriteStartArray("label:type");
             w.WriteStringValue("vector");
             w.WriteEndArray();
-            w.WriteStartArray("label:classes");
-            w.WriteStartObject();
-            w.WriteString("name", "label");
-            w.WriteStartArray("classes");
-            foreach (var l in campaign.Labels)
-            {
-                w.WriteStringValue(l.Name);
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-            w.WriteEndArray();
+            WriteLabelClasses(w, campaign);
             w.WriteEndObject();
             w.WriteStartArray("links");
             WriteLink(w, "root", "./" + CollectionFileName, "application/json", campaign.Name);
@@ -311,5 +289,22 @@ public sealed class StacExporter : IAnnotationExporter
         }
 
         w.WriteEndObject();
+    }
+
+    // label:classes as the label extension defines it: one entry for the "label" property listing the campaign's labels.
+    private static void WriteLabelClasses(Utf8JsonWriter w, Campaign campaign)
+    {
+        w.WriteStartArray("label:classes");
+        w.WriteStartObject();
+        w.WriteString("name", "label");
+        w.WriteStartArray("classes");
+        foreach (var l in campaign.Labels)
+        {
+            w.WriteStringValue(l.Name);
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.WriteEndArray();
     }
 }
