@@ -255,7 +255,10 @@ public sealed class CampaignRanker
         RasterBuffer<float> scores = seg.ClassScores
             ?? throw new UncertaintyInputException("the segmentation prediction has no per-class scores, so its uncertainty cannot be measured (ask the model for class scores).");
         var input = Decide(seg.ScoreKind, FirstPixel(scores), flags);
-        var map = new UncertaintyMapBuilder { Measure = _options.Measure, Input = input, Normalize = _options.Normalize, Temperature = _options.Temperature }.Build(scores);
+        var map = c.Map is { } given && given.Measure == _options.Measure && given.Normalized == _options.Normalize
+            && given.Input == input && (input == ScoreInput.Probabilities || _options.Temperature == 1)
+            ? given
+            : new UncertaintyMapBuilder { Measure = _options.Measure, Input = input, Normalize = _options.Normalize, Temperature = _options.Temperature }.Build(scores);
         if (map.ValidPixelCount < scores.PixelCount)
         {
             flags.Add(RankingFlags.NoDataPixels);

@@ -86,7 +86,8 @@ internal sealed class LabelJob(TimeProvider timeProvider)
     private static CampaignRanking? Rank(IEnumerable<ImageOutcome> images, CancellationToken cancellationToken)
     {
         var candidates = images
-            .Select(i => i.Segmentation is { ClassScores: not null } s ? new RankingCandidate(i.Image.Path, s)
+            .Select(i => i.Segmentation is { ClassScores: not null } s
+                    ? (i.UncertaintyMap is { } map ? new RankingCandidate(i.Image.Path, s, map) : new RankingCandidate(i.Image.Path, s))
                 : i.Classification is { } c ? new RankingCandidate(i.Image.Path, c)
                 : null)
             .OfType<RankingCandidate>()

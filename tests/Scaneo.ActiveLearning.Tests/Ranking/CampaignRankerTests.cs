@@ -1,4 +1,5 @@
 using Scaneo.ActiveLearning;
+using Scaneo.ActiveLearning.Maps;
 using Scaneo.ActiveLearning.Ranking;
 using Scaneo.ActiveLearning.Scoring;
 using Scaneo.ActiveLearning.Selection;
@@ -50,6 +51,41 @@ public class CampaignRankerTests
         Assert.Equal(1.0, empty.Score);
         Assert.Equal("sum", empty.Aggregate);
         Assert.Equal("empty.tif", ranking.Batch[0].ImagePath);
+    }
+
+    [Fact]
+    public void Rank_SegmentationWithMatchingPrecomputedMap_UsesItInsteadOfRecomputing()
+    {
+        var options = new CampaignRankerOptions { Measure = UncertaintyMeasure.Entropy, Strategy = SelectionStrategy.TopK, BatchSize = 1 };
+        var prediction = Segmentation(0.5f);
+        // A map of the right size and kind but other values: if the ranker used it, the score shows it.
+        var marker = UncertaintyMap.Compute(Segmentation(0.99f).ClassScores!, UncertaintyMeasure.Entropy);
+
+        var ranking = new CampaignRanker(options).Rank([new RankingCandidate("s1.tif", prediction, marker)]);
+
+        Assert.Equal(marker.Mean, ranking.Images[0].Score, 1e-9);
+    }
+
+    [Fact]
+    public void Rank_SegmentationWithPrecomputedMapOfAnotherMeasure_Recomputes()
+    {
+        var options = new CampaignRankerOptions { Measure = UncertaintyMeasure.Entropy, Strategy = SelectionStrategy.TopK, BatchSize = 1 };
+        var prediction = Segmentation(0.5f);
+        var margin = UncertaintyMap.Compute(prediction.ClassScores!, UncertaintyMeasure.Margin);
+
+        var ranking = new CampaignRanker(options).Rank([new RankingCandidate("s1.tif", prediction, margin)]);
+
+        Assert.Equal(0.693147, ranking.Images[0].Score, 1e-6);
+    }
+
+    [Fact]
+    public void RankingCandidate_MapOfAnotherSize_IsRefused()
+    {
+        var scores = new RasterBuffer<float>(3, 3, 2);
+        scores.GetBand(0).Fill(1);
+        var map = UncertaintyMap.Compute(scores, UncertaintyMeasure.Margin);
+
+        Assert.Throws<ScaneoValidationException>(() => new RankingCandidate("s1.tif", Segmentation(0.5f), map));
     }
 
     [Fact]
