@@ -146,44 +146,44 @@ internal static class GeoTiffWriter
             int count = Math.Min(BatchBlocks, blockCount - first);
             var encoded = new byte[count][];
             var lengths = new int[count];
-            Parallel.For(0, count, i =>
-            {
-                int index = first + i;
-                int rows = geometry.RowsInBlock(index);
-                var block = new byte[rows * rowBytes];
-                geometry.Fill(raster.GetArray(), block, index);
-                if (!raw)
+            Parallel.For(
+                0,
+                count,
+                () => predictor == 3 ? new byte[rowBytes] : [], // the floating-point predictor's row scratch, one per worker
+                (i, _, scratch) =>
                 {
-                    encoded[i] = block;
-                    lengths[i] = block.Length;
-                    return;
-                }
+                    int index = first + i;
+                    int rows = geometry.RowsInBlock(index);
+                    var block = new byte[rows * rowBytes];
+                    geometry.Fill(raster.GetArray(), block, index);
+                    if (options.Compression != GeoTiffCompression.Deflate)
+                    {
+                        // Uncompressed blocks go out raw; LZW and PackBits blocks go to LibTiff's encoder.
+                        encoded[i] = block;
+                        lengths[i] = block.Length;
+                        return scratch;
+                    }
 
-                if (options.Compression == GeoTiffCompression.None)
-                {
-                    encoded[i] = block;
-                    lengths[i] = block.Length;
-                    return;
-                }
+                    if (predictor == 2)
+                    {
+                        TiffPredictor.ApplyHorizontal(block, rowBytes, samplesPerBlockPixel, sampleSize);
+                    }
+                    else if (predictor == 3)
+                    {
+                        TiffPredictor.ApplyFloatingPoint(block, rowBytes, samplesPerBlockPixel, sampleSize, scratch);
+                    }
 
-                if (predictor == 2)
-                {
-                    TiffPredictor.ApplyHorizontal(block, rowBytes, samplesPerBlockPixel, sampleSize);
-                }
-                else if (predictor == 3)
-                {
-                    TiffPredictor.ApplyFloatingPoint(block, rowBytes, samplesPerBlockPixel, sampleSize, new byte[rowBytes]);
-                }
+                    using var output = new MemoryStream((block.Length / 2) + 64);
+                    using (var deflater = new ZLibStream(output, options.DeflateLevel, leaveOpen: true))
+                    {
+                        deflater.Write(block);
+                    }
 
-                using var output = new MemoryStream((block.Length / 2) + 64);
-                using (var deflater = new ZLibStream(output, options.DeflateLevel, leaveOpen: true))
-                {
-                    deflater.Write(block);
-                }
-
-                encoded[i] = output.GetBuffer();
-                lengths[i] = (int)output.Length;
-            });
+                    encoded[i] = output.GetBuffer();
+                    lengths[i] = (int)output.Length;
+                    return scratch;
+                },
+                _ => { });
 
             for (int i = 0; i < count; i++)
             {
