@@ -394,11 +394,13 @@ internal static partial class GeoTiffReader
     [LoggerMessage(EventId = 3105, Level = LogLevel.Warning, Message = "{FileName}: ignoring GDAL_NODATA \"{Text}\", which is not a finite number or NaN")]
     private static partial void LogBadNoData(ILogger logger, string fileName, string text);
 
-    /// <summary>Per-thread buffers for decoding one block.</summary>
+    /// <summary>Per-thread buffers for decoding one block, sized only for what the layout needs.</summary>
     private sealed class DecodeScratch(TiffLayout layout)
     {
-        public byte[] Block { get; } = new byte[layout.BlockHeight * layout.BlockRowBytes];
+        /// <summary>Gets the inflate target (empty for uncompressed blocks, which are used in place).</summary>
+        public byte[] Block { get; } = layout.Compression == TiffLayout.CompressionNone ? [] : new byte[layout.BlockHeight * layout.BlockRowBytes];
 
-        public byte[] Row { get; } = new byte[layout.BlockRowBytes];
+        /// <summary>Gets the row scratch of the floating-point predictor (empty for other predictors).</summary>
+        public byte[] Row { get; } = layout.Predictor == 3 ? new byte[layout.BlockRowBytes] : [];
     }
 }
