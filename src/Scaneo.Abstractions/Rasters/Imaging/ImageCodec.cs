@@ -40,13 +40,13 @@ internal static class ImageCodec
         {
             return (type, bands) switch
             {
-                (RasterDataType.UInt16, 1) => Decode<L16, ushort>(config, stream, window, selected, 1, static (p, s) => s[0] = p.PackedValue),
-                (RasterDataType.UInt16, 3) => Decode<Rgb48, ushort>(config, stream, window, selected, 3, static (p, s) => { s[0] = p.R; s[1] = p.G; s[2] = p.B; }),
-                (RasterDataType.UInt16, _) => Decode<Rgba64, ushort>(config, stream, window, selected, 4, static (p, s) => { s[0] = p.R; s[1] = p.G; s[2] = p.B; s[3] = p.A; }),
-                (_, 1) => Decode<L8, byte>(config, stream, window, selected, 1, static (p, s) => s[0] = p.PackedValue),
-                (_, 2) => Decode<La16, byte>(config, stream, window, selected, 2, static (p, s) => { s[0] = p.L; s[1] = p.A; }),
-                (_, 3) => Decode<Rgb24, byte>(config, stream, window, selected, 3, static (p, s) => { s[0] = p.R; s[1] = p.G; s[2] = p.B; }),
-                _ => Decode<Rgba32, byte>(config, stream, window, selected, 4, static (p, s) => { s[0] = p.R; s[1] = p.G; s[2] = p.B; s[3] = p.A; }),
+                (RasterDataType.UInt16, 1) => Decode<L16, ushort>(config, stream, name, window, selected, 1, static (p, s) => s[0] = p.PackedValue),
+                (RasterDataType.UInt16, 3) => Decode<Rgb48, ushort>(config, stream, name, window, selected, 3, static (p, s) => { s[0] = p.R; s[1] = p.G; s[2] = p.B; }),
+                (RasterDataType.UInt16, _) => Decode<Rgba64, ushort>(config, stream, name, window, selected, 4, static (p, s) => { s[0] = p.R; s[1] = p.G; s[2] = p.B; s[3] = p.A; }),
+                (_, 1) => Decode<L8, byte>(config, stream, name, window, selected, 1, static (p, s) => s[0] = p.PackedValue),
+                (_, 2) => Decode<La16, byte>(config, stream, name, window, selected, 2, static (p, s) => { s[0] = p.L; s[1] = p.A; }),
+                (_, 3) => Decode<Rgb24, byte>(config, stream, name, window, selected, 3, static (p, s) => { s[0] = p.R; s[1] = p.G; s[2] = p.B; }),
+                _ => Decode<Rgba32, byte>(config, stream, name, window, selected, 4, static (p, s) => { s[0] = p.R; s[1] = p.G; s[2] = p.B; s[3] = p.A; }),
             };
         }
         catch (InvalidMemoryOperationException ex)
@@ -158,21 +158,20 @@ internal static class ImageCodec
         return (info.Width, info.Height, gray ? 1 : 3, RasterDataType.UInt8);
     }
 
-    private static RasterBuffer<TSample> Decode<TPixel, TSample>(Configuration config, Stream stream, RasterWindow window, int[] bands, int channels, PixelToSamples<TPixel, TSample> unpack)
+    private static RasterBuffer<TSample> Decode<TPixel, TSample>(Configuration config, Stream stream, string name, RasterWindow window, int[] bands, int channels, PixelToSamples<TPixel, TSample> unpack)
         where TPixel : unmanaged, IPixel<TPixel>
         where TSample : unmanaged
     {
         using var image = Image.Load<TPixel>(config, stream);
-        var data = new TSample[(long)window.Width * window.Height * bands.Length];
+        var data = RasterLimits.Allocate<TSample>(name, (long)window.Width * window.Height * bands.Length);
         int plane = window.Width * window.Height;
         Span<TSample> samples = stackalloc TSample[channels];
-        var row = new TPixel[image.Width];
         for (int y = 0; y < window.Height; y++)
         {
-            image.DangerousGetPixelRowMemory(window.Row + y).Span.CopyTo(row);
-            for (int x = 0; x < window.Width; x++)
+            var row = image.DangerousGetPixelRowMemory(window.Row + y).Span.Slice(window.Column, window.Width);
+            for (int x = 0; x < row.Length; x++)
             {
-                unpack(row[window.Column + x], samples);
+                unpack(row[x], samples);
                 for (int k = 0; k < bands.Length; k++)
                 {
                     data[(k * plane) + (y * window.Width) + x] = samples[bands[k]];
