@@ -122,9 +122,7 @@ public sealed class AnnotationBuilder
         if (mask.Width != image.Width || mask.Height != image.Height)
         {
             // The mask covers the same ground on another grid: scale the pixel size, keep the corner.
-            double sx = (double)image.Width / mask.Width;
-            double sy = (double)image.Height / mask.Height;
-            gt = new GeoTransform(gt.C, gt.A * sx, gt.B * sy, gt.F, gt.D * sx, gt.E * sy);
+            gt = gt.Scale((double)image.Width / mask.Width, (double)image.Height / mask.Height);
         }
 
         var (provenance, now) = Provenance(model);

@@ -274,6 +274,15 @@ public sealed class LabelMapper
         int bands = scores.BandCount;
         int n = binary.Length;
         var data = scores.Data;
+        ScoreKind kind = prediction.ScoreKind;
+
+        // Band membership looked up once, not with a list search for every band of every pixel.
+        bool[] isMine = new bool[bands];
+        foreach (int b in classValues)
+        {
+            isMine[b] = true;
+        }
+
         double total = 0;
         for (int i = 0; i < n; i++)
         {
@@ -283,7 +292,7 @@ public sealed class LabelMapper
             }
 
             double value;
-            if (prediction.ScoreKind == ScoreKind.Logits)
+            if (kind == ScoreKind.Logits)
             {
                 double max = double.NegativeInfinity;
                 for (int b = 0; b < bands; b++)
@@ -296,7 +305,7 @@ public sealed class LabelMapper
                 {
                     double e = Math.Exp(data[(b * n) + i] - max);
                     sum += e;
-                    if (classValues.Contains(b))
+                    if (isMine[b])
                     {
                         mine += e;
                     }
@@ -304,7 +313,7 @@ public sealed class LabelMapper
 
                 value = mine / sum;
             }
-            else if (prediction.ScoreKind == ScoreKind.Probabilities)
+            else if (kind == ScoreKind.Probabilities)
             {
                 value = 0;
                 foreach (int b in classValues)

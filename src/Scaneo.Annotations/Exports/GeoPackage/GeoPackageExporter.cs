@@ -1,5 +1,4 @@
 using Scaneo.IO;
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
@@ -120,7 +119,7 @@ public sealed class GeoPackageExporter : IAnnotationExporter
                     pScore.Value = a.Score is double s ? s : DBNull.Value;
                     pModel.Value = (object?)a.Provenance.ModelName ?? DBNull.Value;
                     pImage.Value = image.Path;
-                    pCreated.Value = a.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+                    pCreated.Value = IsoTime.UtcMillis(a.CreatedAt);
                     await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
                 }
             }
@@ -135,7 +134,7 @@ public sealed class GeoPackageExporter : IAnnotationExporter
                 INSERT INTO gpkg_geometry_columns (table_name, column_name, geometry_type_name, srs_id, z, m) VALUES ($t, 'geom', 'GEOMETRY', 4326, 0, 0);
                 """;
             contents.Parameters.AddWithValue("$t", TableName);
-            contents.Parameters.AddWithValue("$now", _time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+            contents.Parameters.AddWithValue("$now", IsoTime.UtcMillis(_time.GetUtcNow()));
             contents.Parameters.AddWithValue("$minx", extent.IsNull ? DBNull.Value : extent.MinX);
             contents.Parameters.AddWithValue("$miny", extent.IsNull ? DBNull.Value : extent.MinY);
             contents.Parameters.AddWithValue("$maxx", extent.IsNull ? DBNull.Value : extent.MaxX);

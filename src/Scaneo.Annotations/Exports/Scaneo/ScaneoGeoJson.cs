@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using NetTopologySuite.Geometries;
 using Scaneo.Annotations.Internal;
@@ -350,9 +348,6 @@ internal static class ScaneoGeoJson
             : throw fail($"expected \"{name}\" to be an ISO 8601 time, found \"{text}\".", null);
     }
 
-    private static string FallbackId(string file, int index)
-    {
-        byte[] hash = SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFileName(file) + "\u001f" + index.ToString(CultureInfo.InvariantCulture)));
-        return "imp-" + Convert.ToHexString(hash.AsSpan(0, 10)).ToLowerInvariant();
-    }
+    private static string FallbackId(string file, int index) =>
+        AnnotationIds.Hashed("imp-", Path.GetFileName(file) + "\u001f" + index.ToString(CultureInfo.InvariantCulture));
 }

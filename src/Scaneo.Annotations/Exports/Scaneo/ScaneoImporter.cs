@@ -42,7 +42,9 @@ public sealed class ScaneoImporter
         var labels = SpaiJson.Read(await ReadAsync(spai, cancellationToken).ConfigureAwait(false), spai);
         var labelNames = labels.ToDictionary(l => l.Name, l => l.Name, StringComparer.OrdinalIgnoreCase);
         var images = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (string file in Enumerate(root))
+        // One walk of the folder serves both the images and the .geojson files.
+        string[] files = [.. Enumerate(root)];
+        foreach (string file in files)
         {
             string ext = Path.GetExtension(file);
             if (ext.Equals(".tif", StringComparison.OrdinalIgnoreCase) || ext.Equals(".tiff", StringComparison.OrdinalIgnoreCase))
@@ -53,7 +55,7 @@ public sealed class ScaneoImporter
 
         var annotations = new List<Annotation>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        var geojsonFiles = Enumerate(root).Where(f => Path.GetExtension(f).Equals(".geojson", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal);
+        var geojsonFiles = files.Where(f => Path.GetExtension(f).Equals(".geojson", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal);
         DateTimeOffset now = _time.GetUtcNow();
         foreach (string file in geojsonFiles)
         {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using NetTopologySuite.Geometries;
 using Scaneo.Annotations.Internal;
@@ -105,7 +104,7 @@ public sealed class StacExporter : IAnnotationExporter
             }
 
             w.WriteStartObject("properties");
-            w.WriteString("datetime", time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+            w.WriteString("datetime", IsoTime.UtcMillis(time));
             w.WriteStartArray("label:properties");
             w.WriteStringValue("label");
             w.WriteEndArray();
@@ -203,8 +202,8 @@ public sealed class StacExporter : IAnnotationExporter
             w.WriteStartObject("temporal");
             w.WriteStartArray("interval");
             w.WriteStartArray();
-            w.WriteStringValue(first.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
-            w.WriteStringValue(last.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+            w.WriteStringValue(IsoTime.UtcMillis(first));
+            w.WriteStringValue(IsoTime.UtcMillis(last));
             w.WriteEndArray();
             w.WriteEndArray();
             w.WriteEndObject();
