@@ -104,7 +104,9 @@ internal sealed class ModelHttpInvoker(HttpClient httpClient, IOptionsMonitor<In
         await using (stream.ConfigureAwait(false))
         {
             long declared = response.Content.Headers.ContentLength ?? 0;
-            int initial = (int)Math.Clamp(declared > 0 ? declared : 64 * 1024, 1, Math.Min(limit + 1, Array.MaxLength));
+            // One byte beyond the declared length lets the read that finds the end land in the same buffer; an exact
+            // fit would double (and copy) the whole reply just to read that final zero.
+            int initial = (int)Math.Clamp(declared > 0 ? declared + 1 : 64 * 1024, 1, Math.Min(limit + 1, Array.MaxLength));
             byte[] buffer = new byte[initial];
             int length = 0;
             while (true)

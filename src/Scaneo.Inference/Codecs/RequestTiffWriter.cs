@@ -78,16 +78,14 @@ internal static class RequestTiffWriter
                 1025, 0, 1, 1,
                 (ushort)(geographic ? 2048 : 3072), 0, 1, (ushort)epsg,
             ];
-            if (epsg <= ushort.MaxValue)
+            // CanWrite admits only codes that fit the key's ushort.
+            var bytes = new byte[keys.Length * 2];
+            for (int i = 0; i < keys.Length; i++)
             {
-                var bytes = new byte[keys.Length * 2];
-                for (int i = 0; i < keys.Length; i++)
-                {
-                    BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(i * 2), keys[i]);
-                }
-
-                entries.Add((34735, Short, keys.Length, bytes));
+                BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(i * 2), keys[i]);
             }
+
+            entries.Add((34735, Short, keys.Length, bytes));
         }
 
         if (raster.NoData is double nd)

@@ -11,11 +11,12 @@ internal static class ImageCodec
     public static Raster Decode(Stream image, string name, long maxPixels) =>
         RasterFile.Read(image, name, new RasterReadOptions { MaxPixels = maxPixels });
 
-    public static byte[] EncodeGeoTiff(Raster raster)
+    /// <summary>Encodes a GeoTIFF; the bytes are the stream's own buffer (no trailing copy), from 0 to its length.</summary>
+    public static ArraySegment<byte> EncodeGeoTiff(Raster raster)
     {
-        using var buffer = new MemoryStream();
+        var buffer = new MemoryStream();
         RasterFile.WriteGeoTiff(raster, buffer);
-        return buffer.ToArray();
+        return new ArraySegment<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
     public static IMapTransform ToWgs84(CrsReference crs) => Reprojection.ToWgs84(crs);

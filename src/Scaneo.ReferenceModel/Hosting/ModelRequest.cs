@@ -67,14 +67,15 @@ internal sealed class ModelRequest
                 string.Create(CultureInfo.InvariantCulture, $"The image is {file.Length} bytes; this server accepts at most {options.MaxImageBytes} bytes."));
         }
 
-        var buffer = new MemoryStream(checked((int)file.Length));
+        // The form reader has already buffered the upload (seekable), and RasterFile.Read copies only streams that
+        // are not seekable, so the image is decoded straight from the form's buffer.
+        cancellationToken.ThrowIfCancellationRequested();
+        Raster image;
         await using (Stream upload = file.OpenReadStream())
         {
-            await upload.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+            image = ImageCodec.Decode(upload, string.IsNullOrEmpty(file.FileName) ? "image" : file.FileName, options.MaxImagePixels);
         }
 
-        buffer.Position = 0;
-        Raster image = ImageCodec.Decode(buffer, string.IsNullOrEmpty(file.FileName) ? "image" : file.FileName, options.MaxImagePixels);
         return new ModelRequest(image, form);
     }
 

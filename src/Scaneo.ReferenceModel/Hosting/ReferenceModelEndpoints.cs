@@ -241,11 +241,11 @@ internal static class ReferenceModelEndpoints
 
     private static async Task WriteTiffAsync(HttpContext context, Raster raster)
     {
-        byte[] tiff = ImageCodec.EncodeGeoTiff(raster);
+        ArraySegment<byte> tiff = ImageCodec.EncodeGeoTiff(raster);
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "image/tiff";
-        context.Response.ContentLength = tiff.Length;
-        await context.Response.Body.WriteAsync(tiff, context.RequestAborted).ConfigureAwait(false);
+        context.Response.ContentLength = tiff.Count;
+        await context.Response.Body.WriteAsync(tiff.AsMemory(), context.RequestAborted).ConfigureAwait(false);
     }
     /// <summary>
     /// The grown region's outline on the map: pixel edges through the geotransform, reprojected vertex by vertex,
