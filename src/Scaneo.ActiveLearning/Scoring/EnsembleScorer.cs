@@ -73,7 +73,6 @@ public sealed class EnsembleScorer
         }
 
         int c = passes[0]?.Length ?? 0;
-        double[] flat = new double[passes.Count * c];
         for (int t = 0; t < passes.Count; t++)
         {
             double[]? pass = passes[t];
@@ -83,11 +82,18 @@ public sealed class EnsembleScorer
                     string.Create(CultureInfo.InvariantCulture, $"pass {t}: expected {Math.Max(c, 1)}+ class scores like pass 0, found {pass?.Length.ToString(CultureInfo.InvariantCulture) ?? "null"}."),
                     t);
             }
-
-            pass.CopyTo(flat, t * c);
         }
 
-        return ScorePasses(flat, c);
+        RequireSettings();
+
+        // Convert each pass straight into the probability matrix (no intermediate flat copy of the raw scores).
+        double[] p = new double[passes.Count * c];
+        for (int t = 0; t < passes.Count; t++)
+        {
+            ToProbabilities(passes[t], t, p.AsSpan(t * c, c));
+        }
+
+        return Compute(p, passes.Count, c, Measure);
     }
 
     /// <summary>Scores T passes stored row-major (T × C).</summary>
@@ -98,12 +104,7 @@ public sealed class EnsembleScorer
     public double ScorePasses(ReadOnlySpan<double> passes, int classCount)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(classCount, 1);
-        if (!Enum.IsDefined(Measure))
-        {
-            throw new ArgumentOutOfRangeException(nameof(Measure), Measure, "Unknown ensemble measure.");
-        }
-
-        ProbabilityMath.RequireDefined(Input);
+        RequireSettings();
         if (passes.IsEmpty || passes.Length % classCount != 0)
         {
             throw new UncertaintyInputException(string.Create(
@@ -115,12 +116,24 @@ public sealed class EnsembleScorer
         double[] p = new double[passes.Length];
         for (int i = 0; i < t; i++)
         {
-            ProbabilityMath.ToProbabilities(
-                passes.Slice(i * classCount, classCount), Input, _temperature, p.AsSpan(i * classCount, classCount), "pass " + i.ToString(CultureInfo.InvariantCulture), i);
+            ToProbabilities(passes.Slice(i * classCount, classCount), i, p.AsSpan(i * classCount, classCount));
         }
 
         return Compute(p, t, classCount, Measure);
     }
+
+    private void RequireSettings()
+    {
+        if (!Enum.IsDefined(Measure))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Measure), Measure, "Unknown ensemble measure.");
+        }
+
+        ProbabilityMath.RequireDefined(Input);
+    }
+
+    private void ToProbabilities(ReadOnlySpan<double> scores, int pass, Span<double> destination) =>
+        ProbabilityMath.ToProbabilities(scores, Input, _temperature, destination, "pass " + pass.ToString(CultureInfo.InvariantCulture), pass);
 
     internal static double Compute(ReadOnlySpan<double> p, int t, int c, EnsembleMeasure measure)
     {

@@ -15,11 +15,9 @@ internal static class InfoCommand
     public static Command Create(CliContext context)
     {
         var raster = new Argument<string>("raster") { Description = "A GeoTIFF, PNG or JPEG file (the format is detected from its bytes)." };
-        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of the human summary." };
         var stats = new Option<bool>("--stats") { Description = "Also compute min, max and mean of every band over valid pixels (reads all pixels)." };
         var command = new Command("info", "Describe a raster: size, bands, pixel type, nodata, CRS, geotransform and WGS 84 bounds.");
         command.Arguments.Add(raster);
-        command.Options.Add(json);
         command.Options.Add(stats);
         command.SetAction(parse =>
         {
@@ -32,7 +30,7 @@ internal static class InfoCommand
             var info = RasterFile.ReadInfo(path);
             IReadOnlyList<BandStats>? bandStats = parse.GetValue(stats) ? BandStats.Compute(RasterFile.Read(path)) : null;
             var bounds = RasterFootprint.BoundsWgs84(info);
-            if (parse.GetValue(json))
+            if (context.Json)
             {
                 context.Out.WriteLine(ToJson(info, bounds, bandStats));
             }

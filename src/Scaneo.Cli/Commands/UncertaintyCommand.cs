@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Scaneo.ActiveLearning.Areas;
 using Scaneo.ActiveLearning.Maps;
@@ -31,10 +30,9 @@ internal static class UncertaintyCommand
         var regions = new Option<double?>("--regions") { Description = "Polygonize the pixels whose score is > THRESHOLD into --out." };
         var crs = new Option<string>("--crs") { Description = "CRS of the regions: wgs84 (default, RFC 7946) or source.", DefaultValueFactory = _ => "wgs84" };
         var output = new Option<FileInfo?>("--out", "-o") { Description = "GeoJSON file for --regions (written atomically)." };
-        var json = new Option<bool>("--json") { Description = "Print {\"measure\", \"aggregate\", \"score\", …} as JSON." };
         var command = new Command("uncertainty", "Score how uncertain a model is on a score raster; write the uncertainty map and the uncertain regions.")
         {
-            scores, logits, measure, normalize, aggregate, map, regions, crs, output, json,
+            scores, logits, measure, normalize, aggregate, map, regions, crs, output,
         };
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -118,7 +116,7 @@ internal static class UncertaintyCommand
             }
 
             string measureName = CampaignRanker.MeasureName(m);
-            if (parse.GetValue(json))
+            if (context.Json)
             {
                 WriteJson(context.Out, measureName, agg, score, result, areas, threshold, mapOut, regionsOut);
             }
@@ -174,8 +172,7 @@ internal static class UncertaintyCommand
 
     private static void WriteJson(TextWriter text, string measure, ImageAggregation agg, double score, UncertaintyMap map, UncertainAreas? areas, double? threshold, FileInfo? mapOut, FileInfo? regionsOut)
     {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        JsonOutput.Write(text, w =>
         {
             w.WriteStartObject();
             w.WriteString("measure", measure);
@@ -204,9 +201,7 @@ internal static class UncertaintyCommand
             }
 
             w.WriteEndObject();
-        }
-
-        text.WriteLine(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+        });
     }
 
     private static void WriteRegionsAtomically(UncertainAreas areas, CrsReference? crs, string path)

@@ -1,3 +1,4 @@
+using System.Numerics;
 using Scaneo.Rasters;
 
 namespace Scaneo.Cli.Labelling;
@@ -26,15 +27,19 @@ internal static class NaturalColor
         int[] bands = [r, g, b];
         for (int c = 0; c < 3; c++)
         {
-            var values = new double[n];
-            for (int row = 0, i = 0; row < raster.Height; row++)
+            // One grey band is shown three times: read and sort it once.
+            if (c > 0 && bands[c] == bands[c - 1])
             {
-                for (int col = 0; col < raster.Width; col++, i++)
+                for (int i = 0; i < n; i++)
                 {
-                    values[i] = raster.GetValue(bands[c], row, col);
+                    rgb[(i * 3) + c] = rgb[(i * 3) + c - 1];
                 }
+
+                continue;
             }
 
+            var values = new double[n];
+            ReadBand(raster, bands[c], values);
             var (lo, hi) = Percentiles(values, raster.NoData);
             double scale = hi > lo ? 255.0 / (hi - lo) : 0;
             for (int i = 0; i < n; i++)
@@ -48,13 +53,58 @@ internal static class NaturalColor
 
     private static (double Low, double High) Percentiles(double[] values, double? noData)
     {
-        var valid = values.Where(v => double.IsFinite(v) && (noData is not double nd || v != nd)).ToArray();
-        if (valid.Length == 0)
+        var valid = new double[values.Length];
+        int count = 0;
+        foreach (double v in values)
+        {
+            if (double.IsFinite(v) && (noData is not double nd || v != nd))
+            {
+                valid[count++] = v;
+            }
+        }
+
+        if (count == 0)
         {
             return (0, 0);
         }
 
-        Array.Sort(valid);
-        return (valid[(int)(0.02 * (valid.Length - 1))], valid[(int)(0.98 * (valid.Length - 1))]);
+        var sorted = valid.AsSpan(0, count);
+        sorted.Sort();
+        return (sorted[(int)(0.02 * (count - 1))], sorted[(int)(0.98 * (count - 1))]);
+    }
+
+    /// <summary>Copies one band to doubles through the buffer's band span (no per-pixel virtual call or bounds check).</summary>
+    private static void ReadBand(Raster raster, int band, double[] destination)
+    {
+        switch (raster)
+        {
+            case RasterBuffer<byte> r: Widen(r.GetBand(band), destination); break;
+            case RasterBuffer<sbyte> r: Widen(r.GetBand(band), destination); break;
+            case RasterBuffer<ushort> r: Widen(r.GetBand(band), destination); break;
+            case RasterBuffer<short> r: Widen(r.GetBand(band), destination); break;
+            case RasterBuffer<uint> r: Widen(r.GetBand(band), destination); break;
+            case RasterBuffer<int> r: Widen(r.GetBand(band), destination); break;
+            case RasterBuffer<float> r: Widen(r.GetBand(band), destination); break;
+            case RasterBuffer<double> r: r.GetBand(band).CopyTo(destination); break;
+            default:
+                for (int row = 0, i = 0; row < raster.Height; row++)
+                {
+                    for (int col = 0; col < raster.Width; col++, i++)
+                    {
+                        destination[i] = raster.GetValue(band, row, col);
+                    }
+                }
+
+                break;
+        }
+    }
+
+    private static void Widen<T>(Span<T> source, double[] destination)
+        where T : unmanaged, INumberBase<T>
+    {
+        for (int i = 0; i < source.Length; i++)
+        {
+            destination[i] = double.CreateTruncating(source[i]);
+        }
     }
 }

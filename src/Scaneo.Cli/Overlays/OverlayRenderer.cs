@@ -151,6 +151,15 @@ internal static class OverlayRenderer
         canvas.Save();
         canvas.ClipRect(panel);
         using var dash = dashed ? SKPathEffect.CreateDash([6, 4], 0) : null;
+        using var fillPaint = new SKPaint { Style = SKPaintStyle.Fill, IsAntialias = true };
+        using var outline = new SKPaint
+        {
+            Color = SKColors.White,
+            Style = SKPaintStyle.Stroke,
+            StrokeWidth = dashed ? 1.5f : 2f,
+            IsAntialias = true,
+            PathEffect = dash,
+        };
         foreach (var shape in shapes)
         {
             using var path = new SKPath { FillType = SKPathFillType.EvenOdd };
@@ -173,18 +182,15 @@ internal static class OverlayRenderer
             var color = Parse(shape.Color);
             if (fill)
             {
-                using var fillPaint = new SKPaint { Color = color.WithAlpha((byte)(255 * FillAlpha)), Style = SKPaintStyle.Fill, IsAntialias = true };
+                fillPaint.Color = color.WithAlpha((byte)(255 * FillAlpha));
                 canvas.DrawPath(path, fillPaint);
             }
 
-            using var outline = new SKPaint
+            if (!dashed)
             {
-                Color = dashed ? SKColors.White : color,
-                Style = SKPaintStyle.Stroke,
-                StrokeWidth = dashed ? 1.5f : 2f,
-                IsAntialias = true,
-                PathEffect = dash,
-            };
+                outline.Color = color;
+            }
+
             canvas.DrawPath(path, outline);
         }
 
@@ -193,9 +199,11 @@ internal static class OverlayRenderer
 
     private static void DrawColorBar(SKCanvas canvas, SKRect bar, SKFont font, SKPaint ink)
     {
+        // One paint recoloured per column: a new native SKPaint per column cost hundreds of allocations per overlay.
+        using var p = new SKPaint();
         for (int x = 0; x < (int)bar.Width; x++)
         {
-            using var p = new SKPaint { Color = HeatColor(x / (bar.Width - 1)) };
+            p.Color = HeatColor(x / (bar.Width - 1));
             canvas.DrawRect(SKRect.Create(bar.Left + x, bar.Top, 1, bar.Height), p);
         }
 
