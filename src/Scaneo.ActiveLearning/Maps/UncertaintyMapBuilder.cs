@@ -87,8 +87,9 @@ public sealed class UncertaintyMapBuilder
 
         int width = scores.Width;
         int height = scores.Height;
-        var output = new RasterBuffer<float>(width, height, 1, scores.GeoTransform, scores.Crs, double.NaN);
-        float[] outData = output.GetArray();
+        // Every pixel is written (a value or NaN), so the 4-byte-per-pixel map skips the runtime's zeroing.
+        float[] outData = GC.AllocateUninitializedArray<float>(width * height);
+        var output = new RasterBuffer<float>(outData, width, height, 1, scores.GeoTransform, scores.Crs, double.NaN);
         var kernel = new MapKernel(scores.GetArray(), width, height, scores.BandCount, Measure, Input, _temperature, Normalize, scores.NoData, mask);
 
         int rowsPerBlock = Math.Max(1, PixelsPerBlock / width);

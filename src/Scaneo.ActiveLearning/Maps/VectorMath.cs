@@ -4,16 +4,15 @@ using System.Runtime.CompilerServices;
 namespace Scaneo.ActiveLearning.Maps;
 
 /// <summary>
-/// Single-precision exp and log across <see cref="Vector{T}"/> lanes (Cephes polynomials, ~1–2 ulp), written
-/// here rather than taken from <c>Vector256.Exp</c> so net8.0 gets the same code and the same results as net10.0.
+/// Single-precision exp (of non-positive inputs) and log across <see cref="Vector{T}"/> lanes, written here rather
+/// than taken from <c>Vector256.Exp</c>/<c>Vector256.Log</c> because net8.0 has neither and both target frameworks
+/// should run the same algorithm; the exp is also cheaper than a general one, as softmax only needs x ≤ 0.
 /// The maps built on them are tested against a double-precision computation to 1e-5.
 /// </summary>
 internal static class VectorMath
 {
-    private const float ExpHigh = 88.3762626647949f;
-
-    // exp(−87.33654) ≈ 1.2e−38 keeps 2^n a normal float; smaller values contribute < 1e−36 to any sum here.
-    private const float ExpLow = -87.33654f;
+    private const float RoundingShift = 12582912f;
+    private const int RoundingShiftBits = 0x4B400000;
     private const float Log2E = 1.44269504088896341f;
     private const float Ln2Hi = 0.693359375f;
     private const float Ln2Lo = -2.12194440e-4f;
@@ -29,22 +28,31 @@ internal static class VectorMath
 #endif
     }
 
-    /// <summary>e^x per lane; inputs below −87.3 give ~1.2e−38 instead of a denormal or 0.</summary>
+    /// <summary>
+    /// e^x per lane for x ≤ 0 (softmax terms after subtracting the maximum): x·log₂e is split into an integer n
+    /// and f ∈ [−½, ½]; 2^f comes from its degree-6 Taylor polynomial (relative error ≤ 1.2e−7 before rounding)
+    /// and 2^n is built in the exponent bits. Inputs below −87.3 give 2^−126 ≈ 1.2e−38, which contributes
+    /// nothing measurable next to the e^0 = 1 term every softmax row holds.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector<float> Exp(Vector<float> x)
+    public static Vector<float> ExpNonPositive(Vector<float> x)
     {
-        x = Vector.Min(Vector.Max(x, new Vector<float>(ExpLow)), new Vector<float>(ExpHigh));
-        Vector<float> fx = Vector.Floor(MultiplyAdd(x, new Vector<float>(Log2E), new Vector<float>(0.5f)));
-        Vector<float> r = x - (fx * new Vector<float>(Ln2Hi)) - (fx * new Vector<float>(Ln2Lo));
-        Vector<float> p = new(1.9875691500E-4f);
-        p = MultiplyAdd(p, r, new Vector<float>(1.3981999507E-3f));
-        p = MultiplyAdd(p, r, new Vector<float>(8.3334519073E-3f));
-        p = MultiplyAdd(p, r, new Vector<float>(4.1665795894E-2f));
-        p = MultiplyAdd(p, r, new Vector<float>(1.6666665459E-1f));
-        p = MultiplyAdd(p, r, new Vector<float>(5.0000001201E-1f));
-        p = MultiplyAdd(p, r * r, r + Vector<float>.One);
-        Vector<int> n = Vector.ConvertToInt32(fx);
-        Vector<float> pow2n = Vector.AsVectorSingle(Vector.ShiftLeft(n + new Vector<int>(127), 23));
+        Vector<float> t = Vector.Max(x * new Vector<float>(Log2E), new Vector<float>(-126f));
+
+        // Adding 1.5·2^23 rounds t to an integer in the low mantissa bits (round to nearest even), without a
+        // rounding instruction net8.0's Vector<T> lacks; the same bits, less the constant's, are n as an integer.
+        Vector<float> shifted = t + new Vector<float>(RoundingShift);
+        Vector<float> n = shifted - new Vector<float>(RoundingShift);
+        Vector<int> exponent = Vector.AsVectorInt32(shifted) - new Vector<int>(RoundingShiftBits);
+        Vector<float> f = t - n;
+        Vector<float> p = new(1.5403530e-4f);
+        p = MultiplyAdd(p, f, new Vector<float>(1.3333558e-3f));
+        p = MultiplyAdd(p, f, new Vector<float>(9.6181291e-3f));
+        p = MultiplyAdd(p, f, new Vector<float>(5.5504109e-2f));
+        p = MultiplyAdd(p, f, new Vector<float>(2.4022651e-1f));
+        p = MultiplyAdd(p, f, new Vector<float>(6.9314718e-1f));
+        p = MultiplyAdd(p, f, Vector<float>.One);
+        Vector<float> pow2n = Vector.AsVectorSingle(Vector.ShiftLeft(exponent + new Vector<int>(127), 23));
         return p * pow2n;
     }
 

@@ -80,6 +80,70 @@ public class UncertaintyMapTests
                 }
             });
 
+    [Theory]
+    [InlineData(UncertaintyMeasure.Entropy, ScoreInput.Logits)]
+    [InlineData(UncertaintyMeasure.LeastConfidence, ScoreInput.Logits)]
+    [InlineData(UncertaintyMeasure.Margin, ScoreInput.Logits)]
+    [InlineData(UncertaintyMeasure.Ratio, ScoreInput.Logits)]
+    [InlineData(UncertaintyMeasure.Entropy, ScoreInput.Probabilities)]
+    [InlineData(UncertaintyMeasure.Margin, ScoreInput.Probabilities)]
+    public void Build_ScatteredNoDataAndMaskAcrossChunksAndBlocks_OnlyThosePixelsAreNaN(UncertaintyMeasure measure, ScoreInput input)
+    {
+        // 70,001 pixels: more than one 64 Ki-pixel parallel block, ~137 stage chunks and a ragged tail; the
+        // excluded pixels fall at chunk starts, chunk ends and inside vectors, so vectors mixing valid and
+        // excluded lanes take the exact path while their neighbours stay vectorised.
+        const int width = 1111;
+        const int height = 63;
+        var rng = new Random(11);
+        var scores = RandomScores(rng, width, height, 4, input, spread: 10).WithNoData(-5000);
+        var mask = new RasterBuffer<byte>(width, height);
+        mask.Data.Fill(1);
+        var excluded = new HashSet<int>();
+        for (int k = 0; k < 400; k++)
+        {
+            int i = k % 3 == 0 ? (rng.Next(width * height / 512) * 512) + (k % 2 == 0 ? 0 : 511) : rng.Next(width * height);
+            i = Math.Min(i, (width * height) - 1);
+            excluded.Add(i);
+            if (k % 2 == 0)
+            {
+                scores[k % 4, i / width, i % width] = -5000;
+            }
+            else
+            {
+                mask[0, i / width, i % width] = 0;
+            }
+        }
+
+        var map = new UncertaintyMapBuilder { Measure = measure, Input = input, ValidityMask = mask }.Build(scores);
+
+        float[] m = map.Raster.GetArray();
+        int plane = width * height;
+        float[] data = scores.GetArray();
+        double[] z = new double[4];
+        double[] p = new double[4];
+        double sum = 0;
+        for (int i = 0; i < plane; i++)
+        {
+            if (excluded.Contains(i))
+            {
+                Assert.True(float.IsNaN(m[i]), $"pixel {i} is excluded but has {m[i]}");
+                continue;
+            }
+
+            for (int c = 0; c < 4; c++)
+            {
+                z[c] = data[(c * plane) + i];
+            }
+
+            double expected = ReferenceMeasure(z, p, measure, input, normalize: false, t: 1);
+            sum += expected;
+            Assert.True(Math.Abs(expected - m[i]) <= 1e-5, $"pixel {i}: map {m[i]} vs double reference {expected}");
+        }
+
+        Assert.Equal(plane - excluded.Count, map.ValidPixelCount);
+        Assert.Equal(sum / map.ValidPixelCount, map.Mean, 1e-5);
+    }
+
     [Fact]
     public void Build_OneHotProbabilitiesWithZeros_IsZeroNotNaN()
     {
