@@ -21,22 +21,7 @@ public static class RankingFeatures
         ArgumentNullException.ThrowIfNull(candidate);
         if (candidate.Classification is { } c)
         {
-            double[] s = [.. c.Scores];
-            if (c.Kind == ScoreKind.Logits)
-            {
-                double max = s.Max();
-                double sum = 0;
-                for (int i = 0; i < s.Length; i++)
-                {
-                    s[i] = Math.Exp(s[i] - max);
-                    sum += s[i];
-                }
-
-                for (int i = 0; i < s.Length; i++)
-                {
-                    s[i] /= sum;
-                }
-            }
+            double[] s = c.Kind == ScoreKind.Logits ? Softmax.Compute([.. c.Scores]) : [.. c.Scores];
 
             return [.. s.Select(v => (float)v)];
         }

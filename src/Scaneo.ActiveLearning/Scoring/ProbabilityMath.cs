@@ -35,7 +35,7 @@ internal static class ProbabilityMath
 
         if (input == ScoreInput.Logits)
         {
-            Softmax(scores, temperature, probabilities);
+            Scaneo.Predictions.Softmax.Compute(scores, probabilities, temperature);
             return;
         }
 
@@ -82,7 +82,7 @@ internal static class ProbabilityMath
 
         if (input == ScoreInput.Logits)
         {
-            Softmax(scores, temperature, probabilities);
+            Scaneo.Predictions.Softmax.Compute(scores, probabilities, temperature);
             return true;
         }
 

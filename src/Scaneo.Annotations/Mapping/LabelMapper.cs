@@ -55,7 +55,7 @@ public sealed class LabelMapper
         ArgumentNullException.ThrowIfNull(prediction);
         int n = prediction.Scores.Count;
         CheckReturned(n);
-        double[] p = prediction.Kind == ScoreKind.Logits ? Softmax(prediction.Scores) : [.. prediction.Scores];
+        double[] p = prediction.Kind == ScoreKind.Logits ? Softmax.Compute([.. prediction.Scores]) : [.. prediction.Scores];
         bool additive = prediction.Kind != ScoreKind.Unknown;
         var distribution = new LabelScore[_labels.Length];
         for (int l = 0; l < _labels.Length; l++)
@@ -339,14 +339,6 @@ public sealed class LabelMapper
 
     private void CheckReturned(int count) =>
         LabelMappingValidator.Validate(Mapping, null, Outputs.WithReturnedCount(count)).GetMappingOrThrow();
-
-    private static double[] Softmax(IReadOnlyList<double> logits)
-    {
-        double max = logits.Max();
-        double[] e = [.. logits.Select(x => Math.Exp(x - max))];
-        double total = SumAscending([.. e.Order()]);
-        return [.. e.Select(x => x / total)];
-    }
 
     private static double SumAscending(double[] sorted)
     {

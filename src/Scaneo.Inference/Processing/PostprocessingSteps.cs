@@ -170,50 +170,16 @@ internal static class PostprocessingSteps
                     box.Box, box.Score, box.OutputIndex, box.ClassName, SoftmaxOf(box.ClassScores), box.Objectness))]);
             case RasterReply r:
                 var src = RasterOps.ToFloat(r.Raster);
-                int n = src.Width * src.Height;
-                int c = src.BandCount;
                 var data = new float[src.Data.Length];
-                var s2 = src.Data;
-                for (int i = 0; i < n; i++)
-                {
-                    float max = float.NegativeInfinity;
-                    for (int b = 0; b < c; b++)
-                    {
-                        max = Math.Max(max, s2[(b * n) + i]);
-                    }
-
-                    double sum = 0;
-                    for (int b = 0; b < c; b++)
-                    {
-                        double e = Math.Exp(s2[(b * n) + i] - max);
-                        data[(b * n) + i] = (float)e;
-                        sum += e;
-                    }
-
-                    for (int b = 0; b < c; b++)
-                    {
-                        data[(b * n) + i] = (float)(data[(b * n) + i] / sum);
-                    }
-                }
-
-                return new RasterReply(new RasterBuffer<float>(data, src.Width, src.Height, c, src.GeoTransform, src.Crs), ScoreKind.Probabilities, r.ClassScores);
+                Scaneo.Predictions.Softmax.ComputePerPixel(src.Data, src.Width * src.Height, data);
+                return new RasterReply(new RasterBuffer<float>(data, src.Width, src.Height, src.BandCount, src.GeoTransform, src.Crs), ScoreKind.Probabilities, r.ClassScores);
             default:
                 throw new ReplyFormatException("scores, boxes or a raster (Softmax)", "the reply is " + reply.Describe());
         }
     }
 
-    private static double[] SoftmaxOf(IReadOnlyList<double> scores)
-    {
-        if (scores.Count == 0)
-        {
-            return [];
-        }
-
-        double max = scores.Max();
-        double[] e = [.. scores.Select(v => Math.Exp(v - max))];
-        double sum = e.Sum();
-        return [.. e.Select(v => v / sum)];
-    }
+    private static double[] SoftmaxOf(IReadOnlyList<double> scores) =>
+        Scaneo.Predictions.Softmax.Compute(scores is double[] array ? array : [.. scores]);
 
     private static ModelReply Argmax(ModelReply reply)
     {

@@ -1,3 +1,5 @@
+using Scaneo.Predictions;
+
 namespace Scaneo.ReferenceModel.Model;
 
 /// <summary>
@@ -34,15 +36,11 @@ internal static class SpectralRules
         double zVegetation = Math.Min((ndvi - vegetationThreshold) / temperature, -zWater);
         const double ZBuiltUp = 0;
 
-        // Subtract the largest logit so exp never overflows, whatever the temperature.
-        double max = Math.Max(zWater, Math.Max(zVegetation, ZBuiltUp));
-        double w = Math.Exp(zWater - max);
-        double v = Math.Exp(zVegetation - max);
-        double b = Math.Exp(ZBuiltUp - max);
-        double sum = w + v + b;
-        probabilities[ReferenceClasses.Water] = w / sum;
-        probabilities[ReferenceClasses.Vegetation] = v / sum;
-        probabilities[ReferenceClasses.BuiltUp] = b / sum;
+        Span<double> logits = stackalloc double[3];
+        logits[ReferenceClasses.Water] = zWater;
+        logits[ReferenceClasses.Vegetation] = zVegetation;
+        logits[ReferenceClasses.BuiltUp] = ZBuiltUp;
+        Softmax.Compute(logits, probabilities);
     }
 
     private static double NormalizedDifference(double a, double b)
