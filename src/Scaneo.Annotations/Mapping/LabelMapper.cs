@@ -138,35 +138,51 @@ public sealed class LabelMapper
         GeoTransform gt = geoTransform ?? mask.GeoTransform ?? GeoTransform.Identity;
         var mapped = new HashSet<int>(_mappedOutputs);
         int? noData = mask.NoData is double nd && nd == Math.Floor(nd) && nd >= int.MinValue && nd <= int.MaxValue && !mapped.Contains((int)nd) ? (int)nd : null;
-        var options = new PolygonizeOptions { IgnoreRasterNoData = true, ExcludedValues = [0], MapTransform = mapTransform };
-        var polygonizer = new MaskPolygonizer(options);
+        if (_labels.Length >= ushort.MaxValue)
+        {
+            throw new ScaneoValidationException("LabelMapper.Labels", _labels.Length.ToString(CultureInfo.InvariantCulture), "must hold fewer than 65535 labels to map a segmentation mask.");
+        }
+
+        // One pass tags each pixel with the label it feeds (1-based; 0 = none), then one polygonizer run serves
+        // every label: the regions of different labels come out of the same scan instead of one scan per label.
+        var labelOfOutput = new ushort[_mappedOutputs.Length == 0 ? 0 : _mappedOutputs.Max() + 1];
+        for (int k = 0; k < _labels.Length; k++)
+        {
+            foreach (int output in Mapping.GetOutputs(_labels[k]))
+            {
+                labelOfOutput[output] = (ushort)(k + 1);
+            }
+        }
+
+        var labelIndex = new ushort[values.Length];
+        var counts = new long[_labels.Length + 1];
+        for (int i = 0; i < values.Length; i++)
+        {
+            int v = values[i];
+            if ((uint)v < (uint)labelOfOutput.Length && v != noData && labelOfOutput[v] is ushort id and > 0)
+            {
+                labelIndex[i] = id;
+                counts[id]++;
+            }
+        }
+
         var result = new List<MappedSegment>();
-        foreach (string label in _labels)
+        if (counts.All(c => c == 0))
+        {
+            return result;
+        }
+
+        var options = new PolygonizeOptions { IgnoreRasterNoData = true, ExcludedValues = [0], MapTransform = mapTransform };
+        var raster = new RasterBuffer<ushort>(labelIndex, mask.Width, mask.Height, 1, gt, mask.Crs);
+        var groups = PolygonizedRegions.GroupByValue(new MaskPolygonizer(options).Polygonize(raster, cancellationToken));
+        for (int k = 0; k < _labels.Length; k++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var classValues = Mapping.GetOutputs(label);
-            var mine = new HashSet<int>(classValues);
-            byte[] binary = new byte[values.Length];
-            long count = 0;
-            for (int i = 0; i < values.Length; i++)
+            ushort id = (ushort)(k + 1);
+            if (counts[id] > 0 && groups.TryGetValue(id, out MultiPolygon? geometry) && !geometry.IsEmpty)
             {
-                if (mine.Contains(values[i]) && values[i] != noData)
-                {
-                    binary[i] = 1;
-                    count++;
-                }
-            }
-
-            if (count == 0)
-            {
-                continue;
-            }
-
-            var raster = new RasterBuffer<byte>(binary, mask.Width, mask.Height, 1, gt, mask.Crs);
-            var groups = PolygonizedRegions.GroupByValue(polygonizer.Polygonize(raster, cancellationToken));
-            if (groups.TryGetValue(1, out MultiPolygon? geometry) && !geometry.IsEmpty)
-            {
-                result.Add(new MappedSegment(CanonicalLabel(label), classValues, geometry, count, MeanScore(prediction, binary, classValues, count)));
+                var classValues = Mapping.GetOutputs(_labels[k]);
+                result.Add(new MappedSegment(CanonicalLabel(_labels[k]), classValues, geometry, counts[id], MeanScore(prediction, labelIndex, id, classValues, counts[id])));
             }
         }
 
@@ -264,7 +280,7 @@ public sealed class LabelMapper
         return values;
     }
 
-    private static double? MeanScore(SegmentationPrediction prediction, byte[] binary, IReadOnlyList<int> classValues, long count)
+    private static double? MeanScore(SegmentationPrediction prediction, ushort[] labelIndex, ushort label, IReadOnlyList<int> classValues, long count)
     {
         if (prediction.ClassScores is not RasterBuffer<float> scores || classValues.Any(v => v >= scores.BandCount))
         {
@@ -272,7 +288,7 @@ public sealed class LabelMapper
         }
 
         int bands = scores.BandCount;
-        int n = binary.Length;
+        int n = labelIndex.Length;
         var data = scores.Data;
         ScoreKind kind = prediction.ScoreKind;
 
@@ -286,7 +302,7 @@ public sealed class LabelMapper
         double total = 0;
         for (int i = 0; i < n; i++)
         {
-            if (binary[i] == 0)
+            if (labelIndex[i] != label)
             {
                 continue;
             }

@@ -49,4 +49,33 @@ public class SegmentationProperties
             return perLabel && Math.Abs(total - (mappedPixels * pixelArea)) <= 1e-6 * Math.Max(1, mappedPixels * pixelArea)
                 && segments.All(s => mapping.IsMapped(s.Label));
         });
+
+    [Property(MaxTest = 100)]
+    public Property MapSegmentation_PixelCentreIsInALabelsGeometry_IffItsValueFeedsThatLabel() =>
+        Prop.ForAll(Cases(), c =>
+        {
+            var mapping = new LabelMapping(LabelNames.Select((n, l) => new KeyValuePair<string, IReadOnlyList<int>>(n, [.. Enumerable.Range(0, 5).Where(v => c.LabelOfValue[v] == l)])));
+            var gt = new GeoTransform(300000, c.PixelWidth, 0, 5000000, 0, -c.PixelHeight);
+            var segments = new LabelMapper(mapping).MapSegmentation(new SegmentationPrediction(new RasterBuffer<byte>(c.Values, c.Width, c.Height)), gt);
+            var factory = NetTopologySuite.NtsGeometryServices.Instance.CreateGeometryFactory();
+            for (int row = 0; row < c.Height; row++)
+            {
+                for (int column = 0; column < c.Width; column++)
+                {
+                    (double x, double y) = gt.PixelToMap(column + 0.5, row + 0.5);
+                    var centre = factory.CreatePoint(new NetTopologySuite.Geometries.Coordinate(x, y));
+                    int value = c.Values[(row * c.Width) + column];
+                    string? expected = mapping.TryGetLabel(value, out var l) ? l : null;
+                    foreach (var segment in segments)
+                    {
+                        if (segment.Geometry.Contains(centre) != (segment.Label == expected))
+                        {
+                            return false;
+                        }
+                    }
+                }
+            }
+
+            return true;
+        });
 }
