@@ -7,7 +7,8 @@ using Scaneo.Rasters;
 namespace Scaneo.ActiveLearning.Areas;
 
 /// <summary>
-/// Finds the areas where a model is uncertain: cuts an uncertainty map (absolute T or top q%), labels the
+/// Finds the areas where a model is uncertain: cuts an uncertainty map (absolute T or top q%; optionally smoothed
+/// first, see <see cref="SmoothingRadius"/>), labels the
 /// 4-connected uncertain areas, drops those below a minimum area, polygonizes them with
 /// <see cref="MaskPolygonizer"/> (georeferenced, optionally simplified and reprojected) and reports each area's
 /// mean score — ready to become <see cref="AnnotationKind.UncertaintyRegion"/> annotations.
@@ -24,6 +25,23 @@ public sealed class UncertainAreaFinder
 {
     private double _minimumArea;
     private double _simplifyTolerance;
+    private int _smoothingRadius;
+
+    /// <summary>
+    /// Gets or sets the radius r, in pixels, of the box mean ((2r + 1)² window, nodata ignored) applied to the map
+    /// before the cut; 0 (the default) cuts the map as it is. Smoothing turns speckle into coherent areas; the
+    /// areas' reported mean and maximum scores still come from the unsmoothed map.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A negative radius.</exception>
+    public int SmoothingRadius
+    {
+        get => _smoothingRadius;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value, nameof(SmoothingRadius));
+            _smoothingRadius = value;
+        }
+    }
 
     /// <summary>Gets or sets the cut (default: the top 5% of valid pixels).</summary>
     public UncertaintyThreshold Threshold { get; set; } = UncertaintyThreshold.TopFraction(0.05);
@@ -88,9 +106,10 @@ public sealed class UncertainAreaFinder
         int width = map.Width;
         int height = map.Height;
         ReadOnlySpan<float> u = map.GetBand(0);
-        double cut = Resolve(u, Threshold, out long valid);
+        ReadOnlySpan<float> cutMap = _smoothingRadius > 0 ? BoxMean.Apply(u, width, height, _smoothingRadius) : u;
+        double cut = Resolve(cutMap, Threshold, out long valid);
         byte[] mask = new byte[u.Length];
-        long uncertain = Fill(u, Threshold.Kind, cut, mask);
+        long uncertain = Fill(cutMap, Threshold.Kind, cut, mask);
 
         int[] labels = new int[u.Length];
         var stats = Label4Connected(mask, u, width, height, labels);

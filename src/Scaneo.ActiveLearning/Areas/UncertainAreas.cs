@@ -11,10 +11,10 @@ public sealed class UncertainAreas
         Regions = regions;
     }
 
-    /// <summary>Gets the value the map was cut at (for a top fraction: the ⌈q·N⌉-th largest value; pixels ≥ it are uncertain).</summary>
+    /// <summary>Gets the value the map (smoothed, when the finder smooths) was cut at (for a top fraction: the ⌈q·N⌉-th largest value; pixels ≥ it are uncertain).</summary>
     public double ThresholdValue { get; }
 
-    /// <summary>Gets the number of uncertain pixels (before the minimum-area filter).</summary>
+    /// <summary>Gets the number of uncertain pixels: past the cut in the (possibly smoothed) map, before the minimum-area filter.</summary>
     public long UncertainPixelCount { get; }
 
     /// <summary>Gets the number of valid (non-NaN) pixels.</summary>

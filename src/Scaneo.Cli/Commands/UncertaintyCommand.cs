@@ -15,7 +15,7 @@ namespace Scaneo.Cli.Commands;
 /// <summary>
 /// <c>scaneo uncertainty</c>: a C-band score raster (band = class) to an image uncertainty score, optionally the
 /// per-pixel float32 map (<c>--map</c>, the input's georeferencing) and the uncertain regions as GeoJSON
-/// (<c>--regions T --out FILE</c>: pixels whose score is &gt; T).
+/// (<c>--regions T --out FILE</c>: pixels whose score — or, with <c>--smooth R</c>, whose window mean — is &gt; T).
 /// </summary>
 internal static class UncertaintyCommand
 {
@@ -28,11 +28,12 @@ internal static class UncertaintyCommand
         var aggregate = new Option<string>("--aggregate") { Description = "Image score: mean (default), max, sum or topk:FRACTION (mean of the top fraction of pixels).", DefaultValueFactory = _ => "mean" };
         var map = new Option<FileInfo?>("--map") { Description = "Write the per-pixel float32 uncertainty map (GeoTIFF, nodata NaN) here." };
         var regions = new Option<double?>("--regions") { Description = "Polygonize the pixels whose score is > THRESHOLD into --out." };
+        var smooth = new Option<int>("--smooth") { Description = "With --regions: cut the mean over a (2R+1)² window instead of each pixel (0 = off, the default), so speckle becomes coherent zones." };
         var crs = new Option<string>("--crs") { Description = "CRS of the regions: wgs84 (default, RFC 7946) or source.", DefaultValueFactory = _ => "wgs84" };
         var output = new Option<FileInfo?>("--out", "-o") { Description = "GeoJSON file for --regions (written atomically)." };
         var command = new Command("uncertainty", "Score how uncertain a model is on a score raster; write the uncertainty map and the uncertain regions.")
         {
-            scores, logits, measure, normalize, aggregate, map, regions, crs, output,
+            scores, logits, measure, normalize, aggregate, map, regions, smooth, crs, output,
         };
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -59,6 +60,17 @@ internal static class UncertaintyCommand
             if (threshold is not null && regionsOut is null)
             {
                 throw new CliUsageException("--regions needs --out REGIONS.geojson.");
+            }
+
+            int smoothing = parse.GetValue(smooth);
+            if (smoothing < 0)
+            {
+                throw new CliUsageException($"--smooth needs a radius of 0 or more pixels; found {smoothing}.");
+            }
+
+            if (smoothing > 0 && threshold is null)
+            {
+                throw new CliUsageException("--smooth applies to --regions; give --regions THRESHOLD too.");
             }
 
             if (threshold is null && regionsOut is not null)
@@ -109,6 +121,7 @@ internal static class UncertaintyCommand
                 var finder = new UncertainAreaFinder
                 {
                     Threshold = UncertaintyThreshold.Absolute(cut),
+                    SmoothingRadius = smoothing,
                     MapTransform = toWgs84 ? Reprojection.ToWgs84(raster.Crs!) : null,
                 };
                 areas = finder.Find(result.Raster, cancellationToken);

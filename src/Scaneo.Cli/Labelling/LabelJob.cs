@@ -22,8 +22,14 @@ namespace Scaneo.Cli.Labelling;
 /// </summary>
 internal sealed class LabelJob(TimeProvider timeProvider)
 {
-    /// <summary>Uncertainty above which a pixel belongs to an uncertain area (normalised entropy).</summary>
+    /// <summary>Uncertainty above which a pixel counts as uncertain for ranking (normalised entropy).</summary>
     internal const double UncertainAreaThreshold = 0.6;
+
+    /// <summary>
+    /// Mean uncertainty over a 5 × 5 window above which a zone is outlined as an uncertain area (normalised
+    /// entropy). Lower than the pixel cut because a window mixes uncertain pixels with their neighbours.
+    /// </summary>
+    internal const double UncertainZoneThreshold = 0.45;
 
     public async Task<LabelJobResult> RunAsync(LabelJobOptions options, IProgress<LabelProgress>? progress, CancellationToken cancellationToken)
     {
@@ -130,9 +136,12 @@ internal sealed class LabelJob(TimeProvider timeProvider)
                 image.UncertaintyMap = UncertaintyMap.Compute(scores, UncertaintyMeasure.Entropy, input, normalize: true);
                 var finder = new UncertainAreaFinder
                 {
-                    Threshold = UncertaintyThreshold.Absolute(UncertainAreaThreshold),
+                    Threshold = UncertaintyThreshold.Absolute(UncertainZoneThreshold),
                     MapTransform = toWgs84,
-                    MinimumArea = 4,
+
+                    // A 5 × 5 box mean before the cut: the reviewer gets zones to look at, not per-pixel speckle.
+                    SmoothingRadius = 2,
+                    MinimumArea = 9,
                     ModelName = model.Model.Name,
                     ModelVersion = model.Model.Version,
                 };

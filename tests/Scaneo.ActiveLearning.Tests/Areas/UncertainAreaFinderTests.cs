@@ -1,3 +1,6 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Microsoft.Extensions.Time.Testing;
 using NetTopologySuite.Geometries;
 using Scaneo.ActiveLearning.Areas;
@@ -122,4 +125,85 @@ public class UncertainAreaFinderTests
         Assert.Throws<ArgumentOutOfRangeException>(() => UncertaintyThreshold.Absolute(double.NaN));
         Assert.Throws<ArgumentOutOfRangeException>(() => new UncertainAreaFinder { MinimumArea = -1 });
     }
+
+    [Fact]
+    public void Find_SmoothedSpeckle_GivesOneCoherentAreaInsteadOfScatteredPixels()
+    {
+        // A 40 × 40 map: a 12 × 12 zone where every other pixel is uncertain (checkerboard speckle) on a certain
+        // background, plus three isolated uncertain pixels far from it.
+        var map = new RasterBuffer<float>(40, 40, 1, null, null, double.NaN);
+        map.Data.Fill(0.05f);
+        for (int r = 10; r < 22; r++)
+        {
+            for (int c = 10; c < 22; c++)
+            {
+                map[0, r, c] = ((r + c) % 2 == 0) ? 0.95f : 0.45f;
+            }
+        }
+
+        map[0, 2, 35] = 0.95f;
+        map[0, 35, 3] = 0.95f;
+        map[0, 36, 36] = 0.95f;
+
+        var raw = new UncertainAreaFinder { Threshold = UncertaintyThreshold.Absolute(0.5) }.Find(map);
+        var smoothed = new UncertainAreaFinder { Threshold = UncertaintyThreshold.Absolute(0.5), SmoothingRadius = 2 }.Find(map);
+
+        Assert.Equal(75, raw.Regions.Count);
+        var zone = Assert.Single(smoothed.Regions);
+        Assert.True(zone.Geometry.Area is > 64 and <= 144, $"area {zone.Geometry.Area}");
+
+        // Scores are the unsmoothed map's: the zone mixes 0.95 and 0.45 pixels, its maximum is 0.95.
+        Assert.Equal(0.95, zone.MaxScore, 1e-6);
+        Assert.InRange(zone.MeanScore, 0.45, 0.95);
+    }
+
+    [Fact]
+    public void SmoothingRadius_Negative_Throws() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new UncertainAreaFinder { SmoothingRadius = -1 });
+
+    [Property(MaxTest = 60)]
+    public Property BoxMean_AnyMap_EqualsBruteForceWindowMean() =>
+        Prop.ForAll(
+            (from w in Gen.Choose(1, 25)
+             from h in Gen.Choose(1, 25)
+             from r in Gen.Choose(0, 6)
+             from s in Gen.Choose(0, int.MaxValue)
+             select (Width: w, Height: h, Radius: r, Seed: s)).ToArbitrary(),
+            testCase =>
+            {
+                (int width, int height, int radius, int seed) = testCase;
+                var rng = new Random(seed);
+                float[] map = [.. Enumerable.Range(0, width * height).Select(_ => rng.Next(5) == 0 ? float.NaN : (float)rng.NextDouble())];
+                float[] smoothed = BoxMean.Apply(map, width, height, radius);
+                for (int r = 0; r < height; r++)
+                {
+                    for (int c = 0; c < width; c++)
+                    {
+                        double sum = 0;
+                        int count = 0;
+                        for (int y = Math.Max(0, r - radius); y <= Math.Min(height - 1, r + radius); y++)
+                        {
+                            for (int x = Math.Max(0, c - radius); x <= Math.Min(width - 1, c + radius); x++)
+                            {
+                                float v = map[(y * width) + x];
+                                if (!float.IsNaN(v))
+                                {
+                                    sum += v;
+                                    count++;
+                                }
+                            }
+                        }
+
+                        float actual = smoothed[(r * width) + c];
+                        if (float.IsNaN(map[(r * width) + c]))
+                        {
+                            Assert.True(float.IsNaN(actual));
+                        }
+                        else
+                        {
+                            Assert.Equal(sum / count, actual, 1e-5);
+                        }
+                    }
+                }
+            });
 }

@@ -76,6 +76,30 @@ public sealed class UncertaintyCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Uncertainty_RegionsWithSmooth_CutsTheWindowMeanIntoOneZone()
+    {
+        // On the 2 × 2 map a radius-1 window covers every pixel, so each smoothed value is the map's mean
+        // (≥ ln 2 / 2 > 0.3): the two corner-touching uncertain pixels and their neighbours form one zone.
+        string regions = Path.Combine(_dir, "smoothed.geojson");
+        var (code, _, err) = await Run("uncertainty", WriteReferenceScores(), "--regions", "0.3", "--smooth", "1", "--crs", "source", "--out", regions);
+        Assert.True(code == 0, err);
+        using var doc = JsonDocument.Parse(await File.ReadAllTextAsync(regions));
+        var feature = Assert.Single(doc.RootElement.GetProperty("features").EnumerateArray());
+        Assert.Equal(400, GeoJsonGeometry.Parse(feature.GetProperty("geometry").GetRawText()).Area, 6);
+    }
+
+    [Theory]
+    [InlineData("--smooth", "2")]
+    [InlineData("--smooth", "-1", "--regions", "0.5", "--out", "x.geojson")]
+    public async Task Uncertainty_BadSmooth_ExitsTwo(params string[] options)
+    {
+        var (code, _, err) = await Run(["uncertainty", WriteReferenceScores(), .. options]);
+        Assert.Equal(2, code);
+        Assert.StartsWith("error: ", err, StringComparison.Ordinal);
+        Assert.Contains("--smooth", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Uncertainty_Logits_AppliesSoftmax()
     {
         string path = Path.Combine(_dir, "logits.tif");
