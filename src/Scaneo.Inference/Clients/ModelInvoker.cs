@@ -25,7 +25,7 @@ internal sealed class ModelInvoker
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(services);
         Logger = services.LoggerFactory.CreateLogger("Scaneo.Inference");
-        _http = new ModelHttpInvoker(httpClient, services.Options, Logger);
+        _http = new ModelHttpInvoker(httpClient, services.Options, services.ModelResilience, Logger);
         _steps = services.Steps;
         _transforms = services.Transforms;
     }
