@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 delay="${1:-50}"
 
-dotnet build src/Scaneo.Cli -c Release -v q -nologo > /dev/null
+dotnet build src/Scaneo.Cli -c Release -v q -nologo | grep -E "error|Build succeeded" | sort -u
 log="$(mktemp)"
 src/Scaneo.Cli/bin/Release/net10.0/scaneo serve-model --port 0 --delay-ms "$delay" > "$log" 2>&1 &
 server=$!

@@ -65,6 +65,8 @@ public static class ScaneoInferenceServiceCollectionExtensions
             pipeline.SelectPipelineBy(ModelResiliencePipelines.CreateSelector);
             resilience = new StandardPipelineBuilder(pipeline.PipelineName, services);
             resilience.Configure((HttpStandardResilienceOptions o, IServiceProvider sp) => ModelResiliencePipelines.ApplyGlobal(sp.GetRequiredService<IOptions<InferenceOptions>>().Value, o));
+            services.AddSingleton<IValidateOptions<HttpStandardResilienceOptions>>(new StandardResilienceOptionsValidator(optionsName));
+            services.AddOptions<HttpStandardResilienceOptions>(optionsName).ValidateOnStart();
         }
 
         return new ScaneoInferenceBuilder(services, http, resilience);

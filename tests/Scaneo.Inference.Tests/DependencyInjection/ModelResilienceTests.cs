@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Scaneo.Inference.Tests.Clients;
 
@@ -145,6 +146,19 @@ public class ModelResilienceTests
         var options = provider.GetRequiredService<IOptionsMonitor<ModelResilienceOptions>>();
         Assert.Equal(TimeSpan.FromSeconds(120), options.Get("sam-large").AttemptTimeout);
         Assert.Null(options.Get("another-model").AttemptTimeout);
+    }
+
+    [Fact]
+    public void Resilience_HostBreaksBreakerWindowRule_FailsOnStart()
+    {
+        var services = new ServiceCollection();
+        services.AddScaneoInference(o => o.AttemptTimeout = TimeSpan.FromSeconds(30))
+            .Resilience!.Configure(o => o.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(10));
+        using var provider = services.BuildServiceProvider();
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("CircuitBreaker.SamplingDuration", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
