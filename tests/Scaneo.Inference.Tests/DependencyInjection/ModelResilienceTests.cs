@@ -37,6 +37,22 @@ public class ModelResilienceTests
     }
 
     [Fact]
+    public async Task ConfigureModelResilience_RetriesForOneModelWhenGloballyOff_RetriesOnlyThatModel()
+    {
+        await using var server = await LoopbackServer.StartAsync((ctx, _) =>
+        {
+            ctx.Response.StatusCode = 503;
+            return Task.CompletedTask;
+        });
+        using var services = TestServices.Create(o => o.MaxRetryAttempts = 0, builder: b => b.ConfigureModelResilience("flaky", o => o.MaxRetryAttempts = 2));
+
+        await Assert.ThrowsAsync<ModelEndpointException>(() => Classify(services, Model(server.Url, "plain")));
+        Assert.Equal(1, server.Requests);
+        await Assert.ThrowsAsync<ModelEndpointException>(() => Classify(services, Model(server.Url, "flaky")));
+        Assert.Equal(4, server.Requests);
+    }
+
+    [Fact]
     public async Task ConfigureModelResilience_ShortAttemptTimeout_FiresOnlyForThatModel()
     {
         await using var server = await LoopbackServer.StartAsync(async (ctx, _) =>
