@@ -6,15 +6,20 @@ Upstream (Python, FastAPI + rasterio) sends one image at a time: read the GeoTIF
 `requests`, then read the returned mask with rasterio. No concurrency, no session reuse (requests.post opens a
 new connection per call, as upstream does).
 
-Usage:
-    scaneo serve-model --port 8765 --delay-ms 50 &
-    python3 benchmarks/upstream/upstream_sequential.py --url http://127.0.0.1:8765/segmentation \
-        --image samples/data/L7_ETMs.tif --count 100
+Usage (one command: without --url the script builds and starts `scaneo serve-model --delay-ms 50` itself,
+on a free loopback port, and stops it at the end):
+    python3 benchmarks/upstream/upstream_sequential.py
+or against a server you started (e.g. the one the .NET benchmark also uses, see compare.sh):
+    python3 benchmarks/upstream/upstream_sequential.py --url http://127.0.0.1:8765/segmentation
 
 Prints one JSON line: images, seconds, images_per_second, mean_latency_ms.
 """
 import argparse
 import json
+import os
+import subprocess
+import sys
+import threading
 import time
 
 import rasterio
@@ -43,13 +48,48 @@ def infer(url, path):
             return mask.read(1)
 
 
+REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+
+
+def start_server(delay_ms):
+    """Builds the CLI (Release) and starts the reference model server; returns (process, segmentation URL)."""
+    subprocess.run(["dotnet", "build", os.path.join(REPO, "src", "Scaneo.Cli"), "-c", "Release", "-v", "q", "-nologo"],
+                   check=True, stdout=subprocess.DEVNULL)
+    exe = os.path.join(REPO, "src", "Scaneo.Cli", "bin", "Release", "net10.0", "scaneo")
+    server = subprocess.Popen([exe, "serve-model", "--port", "0", "--delay-ms", str(delay_ms)],
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    for line in server.stdout:
+        if line.startswith("listening on "):
+            # Keep draining its output so the server never blocks on a full pipe.
+            threading.Thread(target=lambda: [None for _ in server.stdout], daemon=True).start()
+            return server, line[len("listening on "):].strip().rstrip("/") + "/segmentation"
+    server.kill()
+    sys.exit("scaneo serve-model exited without printing its URL")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--url", required=True)
-    parser.add_argument("--image", required=True)
+    parser.add_argument("--url", help="segmentation endpoint; default: start scaneo serve-model on a free port")
+    parser.add_argument("--image", default=os.path.join(REPO, "samples", "data", "L7_ETMs.tif"))
     parser.add_argument("--count", type=int, default=100)
+    parser.add_argument("--delay-ms", type=int, default=50, help="simulated model latency of the started server")
     args = parser.parse_args()
 
+    server = None
+    if args.url is None:
+        server, args.url = start_server(args.delay_ms)
+    try:
+        run(args)
+    finally:
+        if server is not None:
+            server.terminate()
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server.kill()
+
+
+def run(args):
     infer(args.url, args.image)  # warm-up: imports, GDAL drivers, server JIT
     latencies = []
     start = time.perf_counter()

@@ -10,10 +10,10 @@ internal static class InferenceHost
 {
     public static string SamplePath { get; } = Path.Combine(AppContext.BaseDirectory, "data", "L7_ETMs.tif");
 
-    public static ServiceProvider Create(Action<InferenceOptions>? configure = null)
+    public static ServiceProvider Create(Action<InferenceOptions>? configure = null, Action<IScaneoInferenceBuilder>? builder = null)
     {
         var services = new ServiceCollection();
-        services.AddScaneoInference(o =>
+        var inference = services.AddScaneoInference(o =>
         {
             // Short timeouts and backoff keep the fault tests fast; the behaviour is the production pipeline's.
             o.AttemptTimeout = TimeSpan.FromSeconds(2);
@@ -22,6 +22,7 @@ internal static class InferenceHost
             o.MaxRetryAttempts = 2;
             configure?.Invoke(o);
         });
+        builder?.Invoke(inference);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 

@@ -58,7 +58,12 @@ public class ClientOverheadBenchmarks
     public Task<SegmentationPrediction> SegmentRequest() => _client.SegmentAsync(_image, _model);
 
     [Benchmark]
-    public int EncodeImageOnly() => Scaneo.Inference.Codecs.RasterWire.Encode(_image, ImageFormat.GeoTiff, "bench").Bytes.Count;
+    public long EncodeImageOnly()
+    {
+        // Disposing returns the pooled buffer, as a request does once it is sent.
+        using var content = Scaneo.Inference.Codecs.RasterWire.Encode(_image, ImageFormat.GeoTiff, "bench").Content;
+        return content.Headers.ContentLength ?? -1;
+    }
 
     [Benchmark]
     public Raster DecodeMaskOnly() => RasterFile.Read(new MemoryStream(_reply), "mask.tif");

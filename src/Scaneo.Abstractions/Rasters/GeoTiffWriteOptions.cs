@@ -34,6 +34,12 @@ public sealed class GeoTiffWriteOptions
     /// Gets the rows per strip when writing strips, or <see langword="null"/> (default) for strips of about
     /// 64 KiB uncompressed. GDAL writes one-row strips for Deflate single-band bytes; 1 reproduces that.
     /// </summary>
+    /// <remarks>
+    /// With <see cref="GeoTiffCompression.None"/>, <see cref="Tiled"/> <see langword="false"/>,
+    /// <see cref="BandInterleaved"/> (or one band) and at least the raster's height here (e.g. <see cref="int.MaxValue"/>),
+    /// each band is one strip holding the raster's memory as-is: the file is then written without an encoder,
+    /// straight to any stream, at memory-copy speed — the layout for sending images to model servers.
+    /// </remarks>
     public int? RowsPerStrip { get; init; }
 
     /// <summary>

@@ -83,26 +83,41 @@ public static class RasterFile
     {
         ArgumentNullException.ThrowIfNull(raster);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        AtomicFile.Write(path, stream => GeoTiffWriter.Write(raster, stream, Path.GetFileName(path), options ?? GeoTiffWriteOptions.Default));
+        AtomicFile.Write(path, stream => WriteGeoTiff(raster, stream, Path.GetFileName(path), options ?? GeoTiffWriteOptions.Default));
     }
 
     /// <summary>Writes a raster as GeoTIFF to a stream (left open).</summary>
     /// <param name="raster">The raster.</param>
-    /// <param name="stream">The target. A TIFF needs random access: other streams (or a seekable stream not at position 0) receive a copy built in memory.</param>
+    /// <param name="stream">
+    /// The target. A TIFF needs random access: other streams (or a seekable stream not at position 0) receive a copy
+    /// built in memory — except for the uncompressed whole-band-strip layout (see <see cref="GeoTiffWriteOptions.RowsPerStrip"/>),
+    /// which is written straight to any stream.
+    /// </param>
     /// <param name="options">Compression and layout.</param>
     /// <exception cref="RasterFormatException">LibTiff failed to encode the raster.</exception>
     public static void WriteGeoTiff(Raster raster, Stream stream, GeoTiffWriteOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(raster);
         ArgumentNullException.ThrowIfNull(stream);
+        WriteGeoTiff(raster, stream, "stream", options ?? GeoTiffWriteOptions.Default);
+    }
+
+    private static void WriteGeoTiff(Raster raster, Stream stream, string name, GeoTiffWriteOptions options)
+    {
+        if (PlanarGeoTiffWriter.Handles(raster, options))
+        {
+            PlanarGeoTiffWriter.Write(raster, stream);
+            return;
+        }
+
         if (stream.CanSeek && stream.CanRead && stream.Position == 0)
         {
-            GeoTiffWriter.Write(raster, stream, "stream", options ?? GeoTiffWriteOptions.Default);
+            GeoTiffWriter.Write(raster, stream, name, options);
             return;
         }
 
         using var buffer = new MemoryStream();
-        GeoTiffWriter.Write(raster, buffer, "stream", options ?? GeoTiffWriteOptions.Default);
+        GeoTiffWriter.Write(raster, buffer, name, options);
         buffer.Position = 0;
         buffer.CopyTo(stream);
     }

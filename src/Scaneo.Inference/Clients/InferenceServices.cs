@@ -12,6 +12,8 @@ internal sealed class InferenceServices(IOptionsMonitor<InferenceOptions> option
 {
     public IOptionsMonitor<InferenceOptions> Options { get; } = options;
 
+    public IOptionsMonitor<ModelResilienceOptions> ModelResilience { get; } = services.GetRequiredService<IOptionsMonitor<ModelResilienceOptions>>();
+
     public ProcessingStepRegistry Steps { get; } = steps;
 
     public ILoggerFactory LoggerFactory { get; } = services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;

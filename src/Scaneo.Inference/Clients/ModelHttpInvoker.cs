@@ -16,7 +16,7 @@ namespace Scaneo.Inference;
 /// into a typed <see cref="InferenceException"/>. Retries, attempt/total timeouts and the circuit breaker live in the
 /// resilience handler of the <see cref="HttpClient"/>; this class only classifies what comes out of it.
 /// </summary>
-internal sealed class ModelHttpInvoker(HttpClient httpClient, IOptionsMonitor<InferenceOptions> options, ILogger logger)
+internal sealed class ModelHttpInvoker(HttpClient httpClient, IOptionsMonitor<InferenceOptions> options, IOptionsMonitor<ModelResilienceOptions> modelOptions, ILogger logger)
 {
     private const int ErrorBodyBytes = 4096;
 
@@ -25,6 +25,7 @@ internal sealed class ModelHttpInvoker(HttpClient httpClient, IOptionsMonitor<In
     public async Task<ReadOnlyMemory<byte>> SendAsync(ModelDefinition model, HttpContent content, CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue;
+        var resilience = ResilienceSettings.For(settings, modelOptions.Get(model.Name));
         string endpoint = EndpointText.Redact(model.Endpoint);
         if (!model.Endpoint.IsAbsoluteUri || (model.Endpoint.Scheme != Uri.UriSchemeHttp && model.Endpoint.Scheme != Uri.UriSchemeHttps))
         {
@@ -40,6 +41,7 @@ internal sealed class ModelHttpInvoker(HttpClient httpClient, IOptionsMonitor<In
         }
 
         using var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = content };
+        request.Options.Set(ModelResiliencePipelines.ModelName, model.Name);
         if (!string.IsNullOrEmpty(userInfo))
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(Uri.UnescapeDataString(userInfo))));
@@ -53,7 +55,7 @@ internal sealed class ModelHttpInvoker(HttpClient httpClient, IOptionsMonitor<In
         {
             response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (!IsUserCancellation(ex, cancellationToken) && Classify(ex, model.Name, endpoint, settings) is InferenceException mapped)
+        catch (Exception ex) when (!IsUserCancellation(ex, cancellationToken) && Classify(ex, model.Name, endpoint, resilience.TotalTimeout) is InferenceException mapped)
         {
             Log.Failed(logger, model.Name, mapped.Message);
             throw mapped;
@@ -63,7 +65,7 @@ internal sealed class ModelHttpInvoker(HttpClient httpClient, IOptionsMonitor<In
         {
             // The resilience handler's total timeout ends when the headers arrive; the body gets its own budget.
             using var bodyTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            bodyTimeout.CancelAfter(settings.TotalTimeout);
+            bodyTimeout.CancelAfter(resilience.TotalTimeout);
             try
             {
                 if (!response.IsSuccessStatusCode)
@@ -90,7 +92,7 @@ internal sealed class ModelHttpInvoker(HttpClient httpClient, IOptionsMonitor<In
                 InferenceDiagnostics.ReplySize.Record(body.Length, new KeyValuePair<string, object?>("scaneo.model", model.Name));
                 return body;
             }
-            catch (Exception ex) when (ex is not InferenceException && !IsUserCancellation(ex, cancellationToken) && Classify(ex, model.Name, endpoint, settings) is InferenceException mapped)
+            catch (Exception ex) when (ex is not InferenceException && !IsUserCancellation(ex, cancellationToken) && Classify(ex, model.Name, endpoint, resilience.TotalTimeout) is InferenceException mapped)
             {
                 Log.Failed(logger, model.Name, mapped.Message);
                 throw mapped;
@@ -182,7 +184,7 @@ internal sealed class ModelHttpInvoker(HttpClient httpClient, IOptionsMonitor<In
         ex is OperationCanceledException && cancellationToken.IsCancellationRequested;
 
     /// <summary>Maps what HttpClient and the resilience pipeline throw to the typed exceptions (null: not ours to map).</summary>
-    internal static InferenceException? Classify(Exception ex, string model, string endpoint, InferenceOptions settings)
+    internal static InferenceException? Classify(Exception ex, string model, string endpoint, TimeSpan totalTimeout)
     {
         switch (ex)
         {
@@ -192,7 +194,7 @@ internal sealed class ModelHttpInvoker(HttpClient httpClient, IOptionsMonitor<In
                 return new ModelUnreachableException(model, endpoint, "the circuit breaker is open after repeated failures; requests are paused", ex);
             case OperationCanceledException:
                 // Not the caller's token: HttpClient.Timeout or the body-read budget expired.
-                return new ModelTimeoutException(model, endpoint, ex.InnerException is TimeoutException ? null : settings.TotalTimeout, ex);
+                return new ModelTimeoutException(model, endpoint, ex.InnerException is TimeoutException ? null : totalTimeout, ex);
             case HttpRequestException h:
                 return new ModelUnreachableException(model, endpoint, Describe(h), ex);
             case IOException io:

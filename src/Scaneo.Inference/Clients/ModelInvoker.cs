@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Scaneo.Inference.Codecs;
@@ -25,7 +24,7 @@ internal sealed class ModelInvoker
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(services);
         Logger = services.LoggerFactory.CreateLogger("Scaneo.Inference");
-        _http = new ModelHttpInvoker(httpClient, services.Options, Logger);
+        _http = new ModelHttpInvoker(httpClient, services.Options, services.ModelResilience, Logger);
         _steps = services.Steps;
         _transforms = services.Transforms;
     }
@@ -59,11 +58,9 @@ internal sealed class ModelInvoker
         {
             var pipeline = _steps.CreatePipeline(model);
             Raster sent = pipeline.Preprocess(image);
-            var encoded = RasterWire.Encode(sent, formatOverride ?? model.InputFormat, model.Name);
             using var content = new MultipartFormDataContent();
-            var file = new ByteArrayContent(encoded.Bytes.Array!, encoded.Bytes.Offset, encoded.Bytes.Count);
-            file.Headers.ContentType = new MediaTypeHeaderValue(encoded.MediaType);
-            content.Add(file, "image", encoded.FileName);
+            var (file, fileName) = RasterWire.Encode(sent, formatOverride ?? model.InputFormat, model.Name);
+            content.Add(file, "image", fileName);
             addFields?.Invoke(content, sent);
             ReadOnlyMemory<byte> body = await _http.SendAsync(model, content, cancellationToken).ConfigureAwait(false);
             ModelReply reply;

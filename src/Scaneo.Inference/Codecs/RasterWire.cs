@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Http.Headers;
 using Scaneo.Rasters;
 
 namespace Scaneo.Inference.Codecs;
@@ -6,31 +7,46 @@ namespace Scaneo.Inference.Codecs;
 /// <summary>Encodes request images and decodes raster replies with <see cref="RasterFile"/>, turning its errors into inference errors.</summary>
 internal static class RasterWire
 {
-    // Requests go uncompressed: model servers are usually near, and Deflate would cost more than the transfer saves.
-    private static readonly GeoTiffWriteOptions RequestTiff = new() { Compression = GeoTiffCompression.None };
-
-    public static (ArraySegment<byte> Bytes, string MediaType, string FileName) Encode(Raster image, ImageFormat format, string modelName)
+    // Requests go uncompressed — model servers are usually near, and Deflate would cost more than the transfer saves —
+    // with each band as one strip: Abstractions then writes the raster's memory as-is, without an encoder.
+    private static readonly GeoTiffWriteOptions RequestTiff = new()
     {
-        var buffer = new MemoryStream();
+        Compression = GeoTiffCompression.None,
+        Tiled = false,
+        BandInterleaved = true,
+        RowsPerStrip = int.MaxValue,
+    };
+
+    /// <summary>Encodes the image into pooled request content (dispose it to return the buffer).</summary>
+    public static (HttpContent Content, string FileName) Encode(Raster image, ImageFormat format, string modelName)
+    {
+        // Room for the pixels and a header: one buffer, no regrowth for GeoTIFF (PNG/JPEG are smaller).
+        long pixelBytes = image.PixelCount * image.BandCount * image.DataType.SizeInBytes();
+        var buffer = new PooledBufferStream((int)Math.Min(pixelBytes + (64 * 1024), Array.MaxLength));
         try
         {
+            (string mediaType, string fileName) = format switch
+            {
+                ImageFormat.Png => ("image/png", "image.png"),
+                ImageFormat.Jpeg => ("image/jpeg", "image.jpg"),
+                _ => ("image/tiff", "image.tif"),
+            };
             switch (format)
             {
                 case ImageFormat.Png:
                     RasterFile.WritePng(image, buffer);
-                    return (Segment(buffer), "image/png", "image.png");
+                    break;
                 case ImageFormat.Jpeg:
                     RasterFile.WriteJpeg(image, buffer);
-                    return (Segment(buffer), "image/jpeg", "image.jpg");
+                    break;
                 default:
-                    if (RequestTiffWriter.CanWrite(image))
-                    {
-                        return (RequestTiffWriter.Write(image), "image/tiff", "image.tif");
-                    }
-
                     RasterFile.WriteGeoTiff(image, buffer, RequestTiff);
-                    return (Segment(buffer), "image/tiff", "image.tif");
+                    break;
             }
+
+            var content = new PooledContent(buffer);
+            content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
+            return (content, fileName);
         }
         catch (ScaneoValidationException ex) when (format != ImageFormat.GeoTiff)
         {
@@ -39,9 +55,12 @@ internal static class RasterWire
                 modelName,
                 ex);
         }
+        finally
+        {
+            // Returns the buffer unless PooledContent took it.
+            buffer.Dispose();
+        }
     }
-
-    private static ArraySegment<byte> Segment(MemoryStream buffer) => new(buffer.GetBuffer(), 0, (int)buffer.Length);
 
     public static Raster Decode(ReadOnlyMemory<byte> body, string modelName, Raster sent)
     {

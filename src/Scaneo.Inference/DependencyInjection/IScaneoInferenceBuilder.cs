@@ -17,7 +17,9 @@ public interface IScaneoInferenceBuilder
 
     /// <summary>
     /// Gets the standard resilience pipeline added to that client, or <see langword="null"/> when it was left out.
-    /// Its pipelines are selected per endpoint authority, so each model server has its own circuit breaker.
+    /// Its pipelines are selected per endpoint authority, so each model server has its own circuit breaker, and per model
+    /// for models with <see cref="Scaneo.Inference.ModelResilienceOptions"/> of their own; what is configured here is the
+    /// starting point of every pipeline, a model's own settings win over it.
     /// </summary>
     IHttpStandardResiliencePipelineBuilder? Resilience { get; }
 }

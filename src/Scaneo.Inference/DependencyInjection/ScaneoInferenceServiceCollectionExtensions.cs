@@ -26,7 +26,8 @@ public static class ScaneoInferenceServiceCollectionExtensions
     /// exponential, jittered backoff that honour <c>Retry-After</c> for 408, 429, 5xx and transport errors — POST
     /// requests included, since model inference has no side effects (set <c>Retry.DisableForUnsafeHttpMethods()</c>
     /// through <see cref="IScaneoInferenceBuilder.Resilience"/> for servers where that is not true) — attempt and total
-    /// timeouts, and a circuit breaker per model server. Their settings come from <see cref="InferenceOptions"/>.
+    /// timeouts, and a circuit breaker per model server. Their settings come from <see cref="InferenceOptions"/>, or for
+    /// one model from its <see cref="ModelResilienceOptions"/> (<see cref="ConfigureModelResilience"/>).
     /// <see cref="HttpClient.Timeout"/> is not changed.
     /// </remarks>
     /// <param name="services">The services.</param>
@@ -54,12 +55,18 @@ public static class ScaneoInferenceServiceCollectionExtensions
         services.TryAddTransient<IInferenceClient, InferenceClient>();
         services.TryAddTransient<InferenceBatchRunner>();
 
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ModelResilienceOptions>, ModelResilienceOptionsValidator>());
         IHttpStandardResiliencePipelineBuilder? resilience = null;
         if (useStandardResilience)
         {
-            resilience = http.AddStandardResilienceHandler();
-            resilience.Configure((HttpStandardResilienceOptions o, IServiceProvider sp) => Apply(sp.GetRequiredService<IOptions<InferenceOptions>>().Value, o));
-            resilience.SelectPipelineByAuthority();
+            // The standard handler's strategies and options, built per model server and per model with settings of its own.
+            string optionsName = http.Name + "-" + ModelResiliencePipelines.Identifier;
+            var pipeline = http.AddResilienceHandler(ModelResiliencePipelines.Identifier, (builder, context) => ModelResiliencePipelines.Build(builder, context, optionsName));
+            pipeline.SelectPipelineBy(ModelResiliencePipelines.CreateSelector);
+            resilience = new StandardPipelineBuilder(pipeline.PipelineName, services);
+            resilience.Configure((HttpStandardResilienceOptions o, IServiceProvider sp) => ModelResiliencePipelines.ApplyGlobal(sp.GetRequiredService<IOptions<InferenceOptions>>().Value, o));
+            services.AddSingleton<IValidateOptions<HttpStandardResilienceOptions>>(new StandardResilienceOptionsValidator(optionsName));
+            services.AddOptions<HttpStandardResilienceOptions>(optionsName).ValidateOnStart();
         }
 
         return new ScaneoInferenceBuilder(services, http, resilience);
@@ -99,26 +106,34 @@ public static class ScaneoInferenceServiceCollectionExtensions
         return builder.AddStep(new DelegateStepFactory(name, ProcessingStage.Postprocessing, spec => new PostprocessingStep(spec, create(spec))));
     }
 
-    private static void Apply(InferenceOptions source, HttpStandardResilienceOptions target)
+    /// <summary>
+    /// Gives one model resilience settings of its own (named <see cref="ModelResilienceOptions"/>, validated when the
+    /// host starts); what <paramref name="configure"/> leaves null keeps the global <see cref="InferenceOptions"/> value.
+    /// </summary>
+    /// <remarks>
+    /// Requests to that model then go through pipelines of their own (per model server): their own retries, timeouts
+    /// and circuit breaker. Example — a slow SAM server with a long attempt timeout and no retries:
+    /// <code>
+    /// services.AddScaneoInference()
+    ///     .ConfigureModelResilience("sam-large", o =&gt; { o.AttemptTimeout = TimeSpan.FromSeconds(120); o.TotalTimeout = TimeSpan.FromSeconds(150); o.MaxRetryAttempts = 0; })
+    ///     .ConfigureModelResilience("landcover", o =&gt; o.MaxRetryAttempts = 5);
+    /// </code>
+    /// Settings apply when <c>AddScaneoInference</c> added the standard resilience handler; replacing its pipeline
+    /// selector through <see cref="IScaneoInferenceBuilder.Resilience"/> turns them off.
+    /// </remarks>
+    /// <param name="builder">The builder.</param>
+    /// <param name="modelName">The model's <see cref="Scaneo.ModelDefinition.Name"/> (compared ordinally).</param>
+    /// <param name="configure">Sets the values that differ from the global ones.</param>
+    /// <returns>The builder.</returns>
+    public static IScaneoInferenceBuilder ConfigureModelResilience(this IScaneoInferenceBuilder builder, string modelName, Action<ModelResilienceOptions> configure)
     {
-        target.AttemptTimeout.Timeout = source.AttemptTimeout;
-        target.TotalRequestTimeout.Timeout = source.TotalTimeout;
-        target.Retry.Delay = source.RetryBaseDelay;
-        if (source.MaxRetryAttempts == 0)
-        {
-            target.Retry.MaxRetryAttempts = 1;
-            target.Retry.ShouldHandle = static _ => ValueTask.FromResult(false);
-        }
-        else
-        {
-            target.Retry.MaxRetryAttempts = source.MaxRetryAttempts;
-        }
-
-        // The breaker's window must be at least twice the attempt timeout (the options validator requires it).
-        var window = source.AttemptTimeout * 2 + TimeSpan.FromSeconds(1);
-        if (target.CircuitBreaker.SamplingDuration < window)
-        {
-            target.CircuitBreaker.SamplingDuration = window;
-        }
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(modelName);
+        ArgumentNullException.ThrowIfNull(configure);
+        builder.Services.AddOptions<ModelResilienceOptions>(modelName).Configure(configure).ValidateOnStart();
+        return builder;
     }
+
+    /// <summary>The builder handed to hosts as <see cref="IScaneoInferenceBuilder.Resilience"/>: the standard options' name and the services.</summary>
+    private sealed record StandardPipelineBuilder(string PipelineName, IServiceCollection Services) : IHttpStandardResiliencePipelineBuilder;
 }

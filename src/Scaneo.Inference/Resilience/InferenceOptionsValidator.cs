@@ -21,26 +21,7 @@ public sealed class InferenceOptionsValidator : IValidateOptions<InferenceOption
             failures.Add($"InferenceOptions.MaskSizeMismatch: {options.MaskSizeMismatch} must be Resample or Refuse.");
         }
 
-        if (options.AttemptTimeout < TimeSpan.FromMilliseconds(10) || options.AttemptTimeout > TimeSpan.FromDays(1))
-        {
-            failures.Add($"InferenceOptions.AttemptTimeout: {options.AttemptTimeout} must be between 10 ms and 1 day.");
-        }
-
-        if (options.TotalTimeout < options.AttemptTimeout || options.TotalTimeout > TimeSpan.FromDays(1))
-        {
-            failures.Add($"InferenceOptions.TotalTimeout: {options.TotalTimeout} must be at least AttemptTimeout ({options.AttemptTimeout}) and at most 1 day.");
-        }
-
-        if (options.MaxRetryAttempts is < 0 or > 100)
-        {
-            failures.Add(string.Create(CultureInfo.InvariantCulture, $"InferenceOptions.MaxRetryAttempts: {options.MaxRetryAttempts} must be between 0 and 100."));
-        }
-
-        if (options.RetryBaseDelay < TimeSpan.Zero || options.RetryBaseDelay > TimeSpan.FromDays(1))
-        {
-            failures.Add($"InferenceOptions.RetryBaseDelay: {options.RetryBaseDelay} must be between 0 and 1 day.");
-        }
-
+        ResilienceSettings.Global(options).Validate("InferenceOptions", failures);
         foreach (var (model, auth) in options.Authentication)
         {
             if (auth is null)

@@ -110,15 +110,15 @@ internal static class ReferenceModelEndpoints
     private static Task SegmentMaskAsync(HttpContext context, ModelRequest request, ReferenceModelOptions options)
     {
         Raster image = request.Image;
-        SpectralScores scores = SpectralBaseline.Score(image, options);
+        byte[] classes = SpectralBaseline.Classify(image, options, out int valid);
         var mask = new RasterBuffer<byte>(
-            scores.Mask,
+            classes,
             image.Width,
             image.Height,
             1,
             image.GeoTransform,
             image.Crs,
-            scores.HasInvalidPixels ? ReferenceClasses.NoDataValue : null);
+            valid < classes.Length ? ReferenceClasses.NoDataValue : null);
         return WriteTiffAsync(context, mask);
     }
 

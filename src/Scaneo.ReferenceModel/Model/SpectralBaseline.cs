@@ -5,26 +5,14 @@ namespace Scaneo.ReferenceModel.Model;
 /// <summary>Applies <see cref="SpectralRules"/> to every pixel of an image.</summary>
 internal static class SpectralBaseline
 {
+    /// <summary>Computes the class probabilities and the class mask of every pixel.</summary>
     public static SpectralScores Score(Raster image, ReferenceModelOptions options)
     {
-        ArgumentNullException.ThrowIfNull(image);
-        ArgumentNullException.ThrowIfNull(options);
-        if (image.BandCount < options.RequiredBandCount)
-        {
-            throw new ScaneoValidationException(
-                "image",
-                $"{image.BandCount} band(s)",
-                $"must have at least {options.RequiredBandCount} bands for the configured roles (green {options.GreenBand}, red {options.RedBand}, NIR {options.NirBand}, 0-based); a PNG/JPEG has only RGB — send a GeoTIFF with all bands.");
-        }
-
-        float[] green = BandSamples.ToSingle(image, options.GreenBand);
-        float[] red = BandSamples.ToSingle(image, options.RedBand);
-        float[] nir = BandSamples.ToSingle(image, options.NirBand);
+        var (green, red, nir) = Bands(image, options);
         int n = green.Length;
         var probabilities = new float[checked(n * ReferenceClasses.Count)];
         var mask = new byte[n];
-        double noData = image.NoData ?? double.NaN;
-        bool hasNoData = image.NoData.HasValue && !double.IsNaN(noData);
+        var noData = NoDataTest.For(image);
         Span<double> p = stackalloc double[ReferenceClasses.Count];
         int valid = 0;
         for (int i = 0; i < n; i++)
@@ -32,8 +20,7 @@ internal static class SpectralBaseline
             float g = green[i], r = red[i], ir = nir[i];
             double ndwi = SpectralRules.Ndwi(g, ir);
             double ndvi = SpectralRules.Ndvi(ir, r);
-            bool isNoData = hasNoData && (g == noData || r == noData || ir == noData);
-            if (isNoData || !double.IsFinite(ndwi) || !double.IsFinite(ndvi))
+            if (!IsValid(noData, g, r, ir, ndwi, ndvi))
             {
                 mask[i] = ReferenceClasses.NoDataValue;
                 for (int c = 0; c < ReferenceClasses.Count; c++)
@@ -54,6 +41,40 @@ internal static class SpectralBaseline
         }
 
         return new SpectralScores(image.Width, image.Height, probabilities, mask, valid);
+    }
+
+    /// <summary>
+    /// Computes only the class mask — the same per-pixel decision as <see cref="Score"/>, without the softmax (three
+    /// exponentials per pixel) and the probability planes the mask route would throw away.
+    /// </summary>
+    /// <param name="image">The image.</param>
+    /// <param name="options">The band roles and thresholds.</param>
+    /// <param name="validCount">The number of valid (not nodata) pixels.</param>
+    /// <returns>The class of each pixel, or <see cref="ReferenceClasses.NoDataValue"/> where it is not valid.</returns>
+    public static byte[] Classify(Raster image, ReferenceModelOptions options, out int validCount)
+    {
+        var (green, red, nir) = Bands(image, options);
+        var mask = new byte[green.Length];
+        var noData = NoDataTest.For(image);
+        double water = options.WaterThreshold, vegetation = options.VegetationThreshold;
+        int valid = 0;
+        for (int i = 0; i < mask.Length; i++)
+        {
+            float g = green[i], r = red[i], ir = nir[i];
+            double ndwi = SpectralRules.Ndwi(g, ir);
+            double ndvi = SpectralRules.Ndvi(ir, r);
+            if (!IsValid(noData, g, r, ir, ndwi, ndvi))
+            {
+                mask[i] = ReferenceClasses.NoDataValue;
+                continue;
+            }
+
+            valid++;
+            mask[i] = (byte)SpectralRules.Classify(ndwi, ndvi, water, vegetation);
+        }
+
+        validCount = valid;
+        return mask;
     }
 
     /// <summary>The classification reply: the mean class probabilities over the valid pixels.</summary>
@@ -86,5 +107,31 @@ internal static class SpectralBaseline
         }
 
         return mean;
+    }
+
+    private static (float[] Green, float[] Red, float[] Nir) Bands(Raster image, ReferenceModelOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentNullException.ThrowIfNull(options);
+        if (image.BandCount < options.RequiredBandCount)
+        {
+            throw new ScaneoValidationException(
+                "image",
+                $"{image.BandCount} band(s)",
+                $"must have at least {options.RequiredBandCount} bands for the configured roles (green {options.GreenBand}, red {options.RedBand}, NIR {options.NirBand}, 0-based); a PNG/JPEG has only RGB — send a GeoTIFF with all bands.");
+        }
+
+        return (BandSamples.ToSingle(image, options.GreenBand), BandSamples.ToSingle(image, options.RedBand), BandSamples.ToSingle(image, options.NirBand));
+    }
+
+    /// <summary>A pixel is valid when no role band holds the nodata value and both indices are finite.</summary>
+    private static bool IsValid(NoDataTest noData, float green, float red, float nir, double ndwi, double ndvi) =>
+        !(noData.Enabled && (green == noData.Value || red == noData.Value || nir == noData.Value))
+        && double.IsFinite(ndwi) && double.IsFinite(ndvi);
+
+    private readonly record struct NoDataTest(bool Enabled, double Value)
+    {
+        public static NoDataTest For(Raster image) =>
+            new(image.NoData is double value && !double.IsNaN(value), image.NoData ?? double.NaN);
     }
 }

@@ -22,7 +22,14 @@ public class GdalOracleTests
     };
 
     [GdalFact]
-    public void Gdalinfo_ReadsOurFiles_WithSameTransformCrsNodataAndChecksums()
+    public void Gdalinfo_ReadsOurFiles_WithSameTransformCrsNodataAndChecksums() =>
+        AssertGdalReadsWhatWeWrite(separate => new GeoTiffWriteOptions { BandInterleaved = separate, TileSize = 128 });
+
+    [GdalFact]
+    public void Gdalinfo_ReadsUncompressedWholeBandStrips_WithSameTransformCrsNodataAndChecksums() =>
+        AssertGdalReadsWhatWeWrite(_ => new GeoTiffWriteOptions { Compression = GeoTiffCompression.None, Tiled = false, BandInterleaved = true, RowsPerStrip = int.MaxValue });
+
+    private static void AssertGdalReadsWhatWeWrite(Func<bool, GeoTiffWriteOptions> options)
     {
         foreach (var row in Cases())
         {
@@ -33,7 +40,7 @@ public class GdalOracleTests
             string path = Path.Combine(Path.GetTempPath(), $"scaneo-gdal-{Guid.NewGuid():N}.tif");
             try
             {
-                RasterFile.WriteGeoTiff(raster, path, new GeoTiffWriteOptions { BandInterleaved = separate, TileSize = 128 });
+                RasterFile.WriteGeoTiff(raster, path, options(separate));
                 using var json = JsonDocument.Parse(Run("gdalinfo", $"-json -checksum \"{path}\""));
                 var root = json.RootElement;
                 Assert.Equal([300, 270], root.GetProperty("size").EnumerateArray().Select(e => e.GetInt32()));

@@ -100,7 +100,7 @@ public class GeoTiffWriteTests
                     : new GeoTransform(c.x0 + 0.25, pixel, 0, 4000000.5, 0, -pixel);
             double? noData = c.noData is double nd && !double.IsNaN(nd) && !c.type.IsFloatingPoint() && (nd < 0 && c.type is RasterDataType.UInt8 or RasterDataType.UInt16 or RasterDataType.UInt32) ? null : c.noData;
             var raster = CreateRaster(c.type, c.width, c.height, c.bands, gt, c.epsg is int e ? CrsReference.FromEpsg(e) : null, noData, c.seed);
-            var options = new GeoTiffWriteOptions { Compression = c.compression, Tiled = c.tiled, TileSize = 16, BandInterleaved = c.separate, RowsPerStrip = c.seed % 3 == 0 ? 1 : null };
+            var options = new GeoTiffWriteOptions { Compression = c.compression, Tiled = c.tiled, TileSize = 16, BandInterleaved = c.separate, RowsPerStrip = (c.seed % 3) switch { 0 => 1, 1 => int.MaxValue, _ => null } };
 
             AssertSame(raster, RoundTrip(raster, options));
         });
@@ -145,5 +145,99 @@ public class GeoTiffWriteTests
         Assert.Equal(43, stream.ToArray()[2]);
         stream.Position = 0;
         AssertSame(raster, RasterFile.Read(stream, "big.tif"));
+    }
+
+    private static readonly GeoTiffWriteOptions WholeBandStrips = new() { Compression = GeoTiffCompression.None, Tiled = false, BandInterleaved = true, RowsPerStrip = int.MaxValue };
+
+    [FsCheck.Xunit.Property(MaxTest = 60)]
+    public Property WriteThenRead_WholeBandStrips_GivesIdenticalValuesTransformCrsAndNodata()
+    {
+        var gen =
+            from type in Gen.Elements(Enum.GetValues<RasterDataType>())
+            from width in Gen.Choose(1, 90)
+            from height in Gen.Choose(1, 90)
+            from bands in Gen.Elements(1, 2, 3, 4, 13)
+            from rotated in Gen.Elements(false, false, true)
+            from epsg in Gen.Elements(Epsgs.Select(e => (int?)e).Append(null).ToArray())
+            from noData in Gen.Elements<double?>(null, 0, 7, double.NaN)
+            from seed in Gen.Choose(0, 100000)
+            select (type, width, height, bands, rotated, epsg, noData, seed);
+        return Prop.ForAll(gen.ToArbitrary(), c =>
+        {
+            GeoTransform gt = c.rotated ? new GeoTransform(500000, 8, 6, 4000000, 6, -8) : new GeoTransform(500000.5, 10, 0, 4000000.25, 0, -10);
+            double? noData = c.noData is double nd && double.IsNaN(nd) && !c.type.IsFloatingPoint() ? null : c.noData;
+            var raster = CreateRaster(c.type, c.width, c.height, c.bands, gt, c.epsg is int e ? CrsReference.FromEpsg(e) : null, noData, c.seed);
+
+            AssertSame(raster, RoundTrip(raster, WholeBandStrips));
+        });
+    }
+
+    [Fact]
+    public void WriteGeoTiff_WholeBandStripsToNonSeekableStream_WritesTheSameBytesDirectly()
+    {
+        var raster = CreateRaster(RasterDataType.UInt16, 64, 48, 13, new GeoTransform(600000, 10, 0, 5000000, 0, -10), CrsReference.FromEpsg(32631), 0, 9);
+        using var seekable = new MemoryStream();
+        RasterFile.WriteGeoTiff(raster, seekable, WholeBandStrips);
+        using var target = new MemoryStream();
+        using var forwardOnly = new ForwardOnlyStream(target);
+
+        RasterFile.WriteGeoTiff(raster, forwardOnly, WholeBandStrips);
+
+        Assert.Equal(seekable.ToArray(), target.ToArray());
+        // Header, then the raster's memory as-is: no copy through an encoder or a buffer of the whole file.
+        Assert.InRange(forwardOnly.Writes, 2, 1 + 13);
+        Assert.Equal(64 * 48 * 13 * 2, target.Length - forwardOnly.FirstWriteLength);
+        target.Position = 0;
+        AssertSame(raster, RasterFile.Read(target, "planar.tif"));
+    }
+
+    [Fact]
+    public void WriteGeoTiff_WholeBandStripsWithWktCrsAndRgb_RoundTrip()
+    {
+        var info = RasterFile.ReadInfo(SampleValues.Path("userdefined_tm_u8.tif"));
+        var rgb = CreateRaster(RasterDataType.UInt8, 10, 8, 3, info.GeoTransform, info.Crs, null, 3);
+
+        var back = RoundTrip(rgb, WholeBandStrips);
+
+        Assert.Equal(info.Crs, back.Crs);
+        AssertSame(rgb, back);
+    }
+
+    /// <summary>A write-only, non-seekable stream that counts the writes it receives.</summary>
+    private sealed class ForwardOnlyStream(Stream inner) : Stream
+    {
+        public int Writes { get; private set; }
+
+        public long FirstWriteLength { get; private set; }
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            if (Writes++ == 0)
+            {
+                FirstWriteLength = buffer.Length;
+            }
+
+            inner.Write(buffer);
+        }
+
+        public override void Flush() => inner.Flush();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
     }
 }

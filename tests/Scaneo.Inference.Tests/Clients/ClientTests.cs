@@ -216,7 +216,9 @@ public class ClientTests
     [Fact]
     public async Task SegmentAsync_HugeDeclaredDimensions_AreRefusedBeforeAllocating()
     {
-        var tiff = Scaneo.Inference.Codecs.RequestTiffWriter.Write(new RasterBuffer<byte>(1, 1)).ToArray();
+        using var written = new MemoryStream();
+        RasterFile.WriteGeoTiff(new RasterBuffer<byte>(1, 1), written, new GeoTiffWriteOptions { Compression = GeoTiffCompression.None, Tiled = false, RowsPerStrip = int.MaxValue });
+        var tiff = written.ToArray();
         // First two IFD entries are ImageWidth and ImageLength (LONG, value inline at entry + 8).
         BitConverter.TryWriteBytes(tiff.AsSpan(8 + 2 + 8), 200_000u);
         BitConverter.TryWriteBytes(tiff.AsSpan(8 + 2 + 12 + 8), 200_000u);

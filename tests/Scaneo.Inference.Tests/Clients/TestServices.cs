@@ -6,7 +6,7 @@ namespace Scaneo.Inference.Tests.Clients;
 /// <summary>A service provider with the inference clients and short timeouts for tests.</summary>
 internal static class TestServices
 {
-    public static ServiceProvider Create(Action<InferenceOptions>? configure = null, ILoggerProvider? logs = null)
+    public static ServiceProvider Create(Action<InferenceOptions>? configure = null, ILoggerProvider? logs = null, Action<IScaneoInferenceBuilder>? builder = null)
     {
         var services = new ServiceCollection();
         if (logs is not null)
@@ -14,7 +14,7 @@ internal static class TestServices
             services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
         }
 
-        services.AddScaneoInference(o =>
+        var inference = services.AddScaneoInference(o =>
         {
             o.AttemptTimeout = TimeSpan.FromSeconds(2);
             o.TotalTimeout = TimeSpan.FromSeconds(6);
@@ -22,6 +22,7 @@ internal static class TestServices
             o.MaxRetryAttempts = 2;
             configure?.Invoke(o);
         });
+        builder?.Invoke(inference);
         return services.BuildServiceProvider();
     }
 }

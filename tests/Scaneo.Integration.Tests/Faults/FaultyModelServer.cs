@@ -30,6 +30,9 @@ internal sealed class FaultyModelServer : IAsyncDisposable
     /// <summary>Gets how long <see cref="ModelFault.Slow"/> waits (the client's timeout must be shorter).</summary>
     public static TimeSpan SlowDelay { get; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Gets how long <see cref="ModelFault.Delayed"/> waits (shorter than the tests' global attempt timeout).</summary>
+    public static TimeSpan ShortDelay { get; } = TimeSpan.FromSeconds(1);
+
     public Uri BaseAddress { get; private set; } = null!;
 
     public static async Task<FaultyModelServer> StartAsync(CancellationToken cancellationToken = default)
@@ -85,11 +88,21 @@ internal sealed class FaultyModelServer : IAsyncDisposable
                 response.Headers.RetryAfter = "1";
                 await WriteTextAsync(response, "text/plain", "model is loading", ct);
                 break;
+            case ModelFault.UnavailableEveryOther when count % 2 == 1:
+                response.StatusCode = 503;
+                response.Headers.RetryAfter = "1";
+                await WriteTextAsync(response, "text/plain", "model is loading", ct);
+                break;
             case ModelFault.UnavailableOnce:
+            case ModelFault.UnavailableEveryOther:
                 await WriteTextAsync(response, "application/json", "[0.2, 0.5, 0.3]", ct);
                 break;
             case ModelFault.Slow:
                 await Task.Delay(SlowDelay, ct);
+                await WriteTextAsync(response, "application/json", "[0.2, 0.5, 0.3]", ct);
+                break;
+            case ModelFault.Delayed:
+                await Task.Delay(ShortDelay, ct);
                 await WriteTextAsync(response, "application/json", "[0.2, 0.5, 0.3]", ct);
                 break;
             case ModelFault.ConnectionReset:

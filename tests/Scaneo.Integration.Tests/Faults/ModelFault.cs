@@ -12,8 +12,14 @@ internal enum ModelFault
     /// <summary>503 with <c>Retry-After: 1</c> on the first request, then a valid classification reply.</summary>
     UnavailableOnce,
 
+    /// <summary>503 with <c>Retry-After: 1</c> on odd-numbered requests, a valid classification reply on even ones.</summary>
+    UnavailableEveryOther,
+
     /// <summary>Waits <see cref="FaultyModelServer.SlowDelay"/> before answering.</summary>
     Slow,
+
+    /// <summary>Waits <see cref="FaultyModelServer.ShortDelay"/>, then answers a valid classification reply.</summary>
+    Delayed,
 
     /// <summary>Aborts the connection (TCP reset) without a reply.</summary>
     ConnectionReset,

@@ -88,8 +88,37 @@ public class ReferenceModelServerTests(ReferenceModelFixture fixture) : IClassFi
     [Fact]
     public async Task SegmentationScores_Sample_ArgmaxOfScoresIsTheMask()
     {
-        using var maskResponse = await fixture.Http.PostAsync(fixture.Server.SegmentationUri, ReferenceModelFixture.Form(Sample));
-        using var scoresResponse = await fixture.Http.PostAsync(fixture.Server.SegmentationScoresUri, ReferenceModelFixture.Form(Sample));
+        Assert.Equal(0, await MaskVersusScoresArgmaxAsync(Sample));
+    }
+
+    [Theory]
+    [InlineData(1, 8)]
+    [InlineData(2, 30)]
+    [InlineData(3, 256)]
+    public async Task Segmentation_RandomRaster_EqualsArgmaxOfSegmentationScores(int seed, int maxValue)
+    {
+        // 6-band uint8 with nodata 0; small ranges make exact threshold ties and zero denominators common.
+        var random = new Random(seed);
+        var image = new RasterBuffer<byte>(97, 61, 6, new GeoTransform(288776.25, 28.5, 0, 9120760.75, 0, -28.5), CrsReference.FromEpsg(31985), noData: 0);
+        Span<byte> data = image.Data;
+        for (int i = 0; i < data.Length; i++)
+        {
+            data[i] = (byte)random.Next(maxValue);
+        }
+
+        using var tiff = new MemoryStream();
+        RasterFile.WriteGeoTiff(image, tiff);
+
+        Assert.Equal(0, await MaskVersusScoresArgmaxAsync(tiff.ToArray()));
+    }
+
+    /// <summary>Posts the image to both segmentation routes and counts the pixels where the mask is not the scores' first-maximum argmax.</summary>
+    private async Task<int> MaskVersusScoresArgmaxAsync(byte[] image)
+    {
+        using var maskResponse = await fixture.Http.PostAsync(fixture.Server.SegmentationUri, ReferenceModelFixture.Form(image));
+        using var scoresResponse = await fixture.Http.PostAsync(fixture.Server.SegmentationScoresUri, ReferenceModelFixture.Form(image));
+        Assert.Equal(HttpStatusCode.OK, maskResponse.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, scoresResponse.StatusCode);
 
         var mask = (RasterBuffer<byte>)RasterFile.Read(await maskResponse.Content.ReadAsStreamAsync(), "mask.tif");
         var scores = Assert.IsType<RasterBuffer<float>>(RasterFile.Read(await scoresResponse.Content.ReadAsStreamAsync(), "scores.tif"));
@@ -99,14 +128,22 @@ public class ReferenceModelServerTests(ReferenceModelFixture fixture) : IClassFi
         int disagreements = 0;
         for (int i = 0; i < n; i++)
         {
+            byte expected = mask.GetArray()[i];
             float w = scores.GetBand(0)[i], v = scores.GetBand(1)[i], b = scores.GetBand(2)[i];
+            if (float.IsNaN(w))
+            {
+                // Nodata in the scores must be nodata in the mask.
+                disagreements += expected == ReferenceClasses.NoDataValue ? 0 : 1;
+                continue;
+            }
+
             Assert.Equal(1f, w + v + b, 4);
             int argmax = w >= v && w >= b ? 0 : v >= b ? 1 : 2;
-            disagreements += argmax == mask.GetArray()[i] ? 0 : 1;
+            disagreements += argmax == expected ? 0 : 1;
         }
 
         // First-maximum argmax (numpy's) agrees with the mask, exact threshold ties included.
-        Assert.Equal(0, disagreements);
+        return disagreements;
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using FsCheck;
+using FsCheck.Fluent;
 using Scaneo.ReferenceModel.Model;
 using Scaneo.Rasters;
 
@@ -32,6 +34,53 @@ public class SpectralBaselineTests
             int argmax = Enumerable.Range(0, ReferenceClasses.Count).MaxBy(c => scores.Probability(c, i));
             Assert.Equal(scores.Mask[i], argmax);
         }
+    }
+
+    // Small digital numbers (with zeros) hit exact threshold ties, zero denominators and nodata pixels often.
+    private static readonly Gen<RasterBuffer<byte>> SmallRasterGen =
+        from width in Gen.Choose(1, 12)
+        from height in Gen.Choose(1, 12)
+        from max in Gen.Elements(5, 20, 255)
+        from values in Gen.ArrayOf(Gen.Choose(0, max).Select(v => (byte)v), width * height * 4)
+        from noData in Gen.Elements<double?>(null, 0)
+        select new RasterBuffer<byte>(values, width, height, 4, TestImages.Utm, null, noData);
+
+    [FsCheck.Xunit.Property(MaxTest = 200)]
+    public Property Classify_AnyRaster_EqualsScoreMaskAndFirstMaxArgmaxOfProbabilities() =>
+        Prop.ForAll(Arb.From(SmallRasterGen), image =>
+        {
+            var options = TestImages.Options();
+            SpectralScores scores = SpectralBaseline.Score(image, options);
+            byte[] mask = SpectralBaseline.Classify(image, options, out int valid);
+            if (!mask.AsSpan().SequenceEqual(scores.Mask) || valid != scores.ValidCount)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < mask.Length; i++)
+            {
+                if (mask[i] == ReferenceClasses.NoDataValue)
+                {
+                    continue;
+                }
+
+                float w = scores.Probability(0, i), v = scores.Probability(1, i), b = scores.Probability(2, i);
+                int argmax = w >= v && w >= b ? 0 : v >= b ? 1 : 2;
+                if (argmax != mask[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        });
+
+    [Fact]
+    public void Classify_TooFewBands_ThrowsValidationNamingRoles()
+    {
+        var ex = Assert.Throws<ScaneoValidationException>(() => SpectralBaseline.Classify(new RasterBuffer<byte>(2, 2, 3), TestImages.Options(), out _));
+
+        Assert.Contains("at least 4 bands", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
