@@ -24,6 +24,7 @@ internal sealed class PolygonizeEngine<T>
     // Rings are packed into shared chunks kept below the large-object threshold (85,000 bytes): large-object
     // allocations count toward the full-collection budget and made every call trigger gen2 collections.
     private const int ChunkDoubles = 8192;
+    private const int CornerChunkInts = 16384;
 
     private readonly T[] _data;
     private readonly int _offset;
@@ -293,6 +294,7 @@ internal sealed class PolygonizeEngine<T>
         private readonly List<int>? _holeLabels;
         private double[] _chunk = [];
         private int _chunkUsed;
+        private PixelCornerSequence.Chunk? _corners;
         private double[] _scratchX = [];
         private double[] _scratchY = [];
 
@@ -414,6 +416,11 @@ internal sealed class PolygonizeEngine<T>
 
         private LinearRing MakeRing(int[] vertices, int n, bool exterior)
         {
+            if (_engine._reprojection is null)
+            {
+                return MakeCornerRing(vertices, n);
+            }
+
             int length = (n + 1) * 2;
             if (_chunkUsed + length > _chunk.Length)
             {
@@ -455,12 +462,43 @@ internal sealed class PolygonizeEngine<T>
 
             coords[2 * n] = coords[0];
             coords[(2 * n) + 1] = coords[1];
-            if (_engine._reprojection is not null)
+            Reproject(coords, n + 1, exterior);
+            return _engine._factory.CreateLinearRing(new SliceCoordinateSequence(_chunk, offset, n + 1));
+        }
+
+        /// <summary>A ring without reprojection: its corners stay integers until read (see <see cref="PixelCornerSequence"/>).</summary>
+        private LinearRing MakeCornerRing(int[] vertices, int n)
+        {
+            int length = n * 2;
+            PixelCornerSequence.Chunk? chunk = _corners;
+            if (chunk is null || chunk.Used + length > chunk.Corners.Length)
             {
-                Reproject(coords, n + 1, exterior);
+                chunk = new PixelCornerSequence.Chunk(Math.Max(length, CornerChunkInts), _engine._gt);
+                _corners = chunk;
             }
 
-            return _engine._factory.CreateLinearRing(new SliceCoordinateSequence(_chunk, offset, n + 1));
+            int offset = chunk.Used;
+            Span<int> corners = chunk.Corners.AsSpan(offset, length);
+            chunk.Used += length;
+            if (_engine._reverse)
+            {
+                // Affine maps with a negative determinant mirror the plane: walk the corners backwards so that
+                // exteriors stay counter-clockwise in map coordinates.
+                corners[0] = vertices[0];
+                corners[1] = vertices[1];
+                for (int i = 1; i < n; i++)
+                {
+                    int src = (n - i) * 2;
+                    corners[2 * i] = vertices[src];
+                    corners[(2 * i) + 1] = vertices[src + 1];
+                }
+            }
+            else
+            {
+                vertices.AsSpan(0, length).CopyTo(corners);
+            }
+
+            return _engine._factory.CreateLinearRing(new PixelCornerSequence(chunk, offset, n));
         }
 
         private void Reproject(Span<double> coords, int count, bool exterior)

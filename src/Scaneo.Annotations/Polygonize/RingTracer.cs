@@ -27,10 +27,18 @@ internal sealed class RingTracer<T>
     /// <summary>Returned by <see cref="Trace"/> for a ring that belongs to an earlier strip.</summary>
     public const int NotOwned = -1;
 
-    // Next heading per (heading, neighbourhood): the neighbourhood of a corner is 4 bits (bit 0 = SE pixel,
-    // 1 = SW, 2 = NE, 3 = NW, set when the pixel belongs to the traced value); 4 marks a diagonal pinch that only
-    // the labels can resolve. A table instead of branches, because on noisy masks every branch would mispredict.
+    // Next heading per (heading, ahead-left pixel in, ahead-right pixel in), 4 marking a diagonal pinch that only
+    // the labels can resolve; tables instead of a switch because on noisy masks every branch would mispredict.
     private static readonly byte[] NextHeading = BuildNextHeading();
+
+    // Per heading: the ahead-left and ahead-right pixels relative to the corner (x, y), whose south-east pixel is
+    // (x, y), and the step. East: SE, NE; south: SW, SE; west: NW, SW; north: NE, NW.
+    private static readonly int[] AheadLeftX = [0, -1, -1, 0];
+    private static readonly int[] AheadLeftY = [0, 0, -1, -1];
+    private static readonly int[] AheadRightX = [0, 0, -1, -1];
+    private static readonly int[] AheadRightY = [-1, 0, 0, -1];
+    private static readonly int[] StepX = [1, 0, -1, 0];
+    private static readonly int[] StepY = [0, 1, 0, -1];
 
     private readonly T[] _data;
     private readonly int _offset;
@@ -96,10 +104,12 @@ internal sealed class RingTracer<T>
         int endRow = _endRow;
         byte[] next = NextHeading;
         Mark(visited, sy, sx);
+        int[] alx = AheadLeftX, aly = AheadLeftY, arx = AheadRightX, ary = AheadRightY, stepX = StepX, stepY = StepY;
         while (x != sx || y != sy)
         {
-            int m = Is(x, y, value) | (Is(x - 1, y, value) << 1) | (Is(x, y - 1, value) << 2) | (Is(x - 1, y - 1, value) << 3);
-            int nd = next[(d << 4) | m];
+            int dd = d & 3;
+            int m = (Is(x + alx[dd], y + aly[dd], value) << 1) | Is(x + arx[dd], y + ary[dd], value);
+            int nd = next[(dd << 2) | m];
             if (nd > 3)
             {
                 nd = SameComponentAcross(x, y, d, label) ? (d + 3) & 3 : (d + 1) & 3;
@@ -135,13 +145,8 @@ internal sealed class RingTracer<T>
                 }
             }
 
-            switch (d)
-            {
-                case 0: x++; break;
-                case 1: y++; break;
-                case 2: x--; break;
-                default: y--; break;
-            }
+            x += stepX[d & 3];
+            y += stepY[d & 3];
         }
 
         area2 += ((long)px * sy) - ((long)sx * py);
@@ -159,18 +164,15 @@ internal sealed class RingTracer<T>
 
     private static byte[] BuildNextHeading()
     {
-        // Neighbourhood bit of the ahead-left and ahead-right pixel of each heading.
-        ReadOnlySpan<int> aheadLeft = [0, 1, 3, 2];  // east: SE, south: SW, west: NW, north: NE
-        ReadOnlySpan<int> aheadRight = [2, 0, 1, 3]; // east: NE, south: SE, west: SW, north: NW
-        var table = new byte[64];
+        var table = new byte[16];
         for (int d = 0; d < 4; d++)
         {
-            for (int m = 0; m < 16; m++)
+            for (int m = 0; m < 4; m++)
             {
-                bool al = ((m >> aheadLeft[d]) & 1) != 0;
-                bool ar = ((m >> aheadRight[d]) & 1) != 0;
+                bool al = (m & 2) != 0;
+                bool ar = (m & 1) != 0;
                 int nd = al ? (ar ? (d + 3) & 3 : d) : (ar ? 4 : (d + 1) & 3);
-                table[(d << 4) | m] = (byte)nd;
+                table[(d << 2) | m] = (byte)nd;
             }
         }
 
@@ -193,8 +195,13 @@ internal sealed class RingTracer<T>
         }
 
         int i = (row * _width) + column;
-        bool same = _data[_offset + i] == value && (_validity is null || _validity[_validityOffset + i] != 0);
-        return same ? 1 : 0;
+        int same = _data[_offset + i] == value ? 1 : 0;
+        if (_validity is not null)
+        {
+            same &= _validity[_validityOffset + i] != 0 ? 1 : 0;
+        }
+
+        return same;
     }
 
     /// <summary>At a diagonal pinch, whether the behind-left and ahead-right pixels are the same component.</summary>
