@@ -198,12 +198,49 @@ internal sealed class PolygonizeEngine<T>
             strip.AttachHoles();
         }
 
+        // Polygons are assembled in parallel too, over consecutive group ranges: straight into the output when
+        // every group yields a region, else into per-range lists concatenated in order.
         _row = _runs.Height;
-        while (_nextGroup < _groupCount)
+        int ranges = Math.Min(count, Math.Max(1, _groupCount / 4096));
+        if (_groupSkipped is null)
         {
-            Emit(_nextGroup, output);
-            _nextGroup++;
+            int first = output.Count;
+            System.Runtime.InteropServices.CollectionsMarshal.SetCount(output, first + _groupCount);
+            ParallelStrips.Run(ranges, degree, cancellationToken, r =>
+            {
+                Span<PolygonizedRegion> target = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(output);
+                for (int g = (int)((long)_groupCount * r / ranges), to = (int)((long)_groupCount * (r + 1) / ranges); g < to; g++)
+                {
+                    TryBuild(g, out target[first + g]);
+                }
+            });
         }
+        else
+        {
+            var parts = new List<PolygonizedRegion>[ranges];
+            ParallelStrips.Run(ranges, degree, cancellationToken, r =>
+            {
+                int from = (int)((long)_groupCount * r / ranges);
+                int to = (int)((long)_groupCount * (r + 1) / ranges);
+                var part = new List<PolygonizedRegion>(to - from);
+                for (int g = from; g < to; g++)
+                {
+                    if (TryBuild(g, out PolygonizedRegion region))
+                    {
+                        part.Add(region);
+                    }
+                }
+
+                parts[r] = part;
+            });
+
+            foreach (List<PolygonizedRegion> part in parts)
+            {
+                output.AddRange(part);
+            }
+        }
+
+        _nextGroup = _groupCount;
     }
 
     private void AddHole(int label, LinearRing ring)
@@ -225,15 +262,25 @@ internal sealed class PolygonizeEngine<T>
 
     private void Emit(int group, List<PolygonizedRegion> output)
     {
+        if (TryBuild(group, out PolygonizedRegion region))
+        {
+            output.Add(region);
+        }
+    }
+
+    /// <summary>Builds the region of a group, unless the minimum-area filter drops it.</summary>
+    private bool TryBuild(int group, out PolygonizedRegion region)
+    {
         if (_groupSkipped is not null && _groupSkipped[group])
         {
-            return;
+            region = default;
+            return false;
         }
 
         if (_groupMemberStart is null)
         {
-            output.Add(new PolygonizedRegion(_runs.LabelValue[group], BuildPolygon(group), _groupPixels[group]));
-            return;
+            region = new PolygonizedRegion(_runs.LabelValue[group], BuildPolygon(group), _groupPixels[group]);
+            return true;
         }
 
         int from = _groupMemberStart[group];
@@ -254,7 +301,8 @@ internal sealed class PolygonizeEngine<T>
             geometry = _factory.CreateMultiPolygon(parts);
         }
 
-        output.Add(new PolygonizedRegion(_runs.LabelValue[_groupMembers![from]], geometry, _groupPixels[group]));
+        region = new PolygonizedRegion(_runs.LabelValue[_groupMembers![from]], geometry, _groupPixels[group]);
+        return true;
     }
 
     private Polygon BuildPolygon(int label)
