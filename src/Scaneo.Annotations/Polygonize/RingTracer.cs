@@ -82,7 +82,8 @@ internal sealed class RingTracer<T>
     /// (bit (row − first row) × width + column).
     /// </summary>
     /// <returns>
-    /// The number of corners, or <see cref="NotOwned"/> when the ring has an eastward segment above the strip; the
+    /// The number of corners, or <see cref="NotOwned"/> when the ring has an eastward segment above the strip (found
+    /// by reaching it or a segment marked by an earlier, given-up trace of the same ring); the
     /// twice-signed pixel area is in <paramref name="doubleArea"/>.
     /// </returns>
     public int Trace(int row, int column, T value, int label, ulong[] visited, out long doubleArea)
@@ -139,8 +140,19 @@ internal sealed class RingTracer<T>
 
                     if (y < endRow)
                     {
+                        // An eastward segment already marked can only come from an earlier trace of this same ring
+                        // that was given up (an owned ring would have marked the start too), so this ring starts
+                        // above the strip: stop here rather than walk the rest of it again.
                         long index = ((long)(y - firstRow) * width) + x;
-                        visited[index >> 6] |= 1UL << (int)(index & 63);
+                        ulong bit = 1UL << (int)(index & 63);
+                        ref ulong word = ref visited[index >> 6];
+                        if ((word & bit) != 0)
+                        {
+                            doubleArea = 0;
+                            return NotOwned;
+                        }
+
+                        word |= bit;
                     }
                 }
             }
