@@ -7,7 +7,8 @@ internal static class ParallelStrips
 {
     /// <summary>
     /// Splits <paramref name="height"/> rows into strips of <paramref name="stripRows"/> rows when positive, else into
-    /// about four strips per thread (uneven strips then still balance) of at least 64 rows.
+    /// one strip per thread of at least 64 rows: a ring crossing a seam is partly walked again by the strip below
+    /// before that strip gives it up, so on smooth masks more seams cost more than the better balance gains.
     /// </summary>
     /// <returns>The first row of each strip, then the height.</returns>
     public static int[] Split(int height, int degree, int stripRows)
@@ -25,7 +26,7 @@ internal static class ParallelStrips
             return fixedStart;
         }
 
-        int strips = (int)Math.Clamp(height / 64L, 1, Math.Max(1, degree * 4L));
+        int strips = (int)Math.Clamp(height / 64L, 1, Math.Max(1, (long)degree));
         var start = new int[strips + 1];
         for (int s = 0; s <= strips; s++)
         {
