@@ -24,6 +24,11 @@ namespace Scaneo.Annotations.Polygonize;
 /// every ring along pixel edges exactly once; holes are attached to their region through the labels, without
 /// any point-in-polygon search. Time and memory are linear in pixels plus boundary length.
 /// </para>
+/// <para>
+/// With <see cref="PolygonizeOptions.MaxDegreeOfParallelism"/> above 1 the band is cut into horizontal strips that are
+/// run-length encoded, labelled (union-find, merged at the seams) and traced on several threads; each ring is traced
+/// by the strip holding its first eastward segment, so the output is byte-identical to the sequential one.
+/// </para>
 /// <para>Use the static <see cref="Polygonize(Raster, PolygonizeOptions?)"/> for a one-shot call, or an instance to reuse options and stream.</para>
 /// </remarks>
 public sealed class MaskPolygonizer
