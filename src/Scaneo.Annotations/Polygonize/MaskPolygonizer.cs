@@ -211,6 +211,12 @@ public sealed class MaskPolygonizer
 
         int degree = o.MaxDegreeOfParallelism == -1 ? Environment.ProcessorCount : o.MaxDegreeOfParallelism;
         int[]? stripStart = degree > 1 || o.StripRows > 0 ? ParallelStrips.Split(height, degree, o.StripRows) : null;
+        if (stripStart is { Length: 2 } && o.StripRows == 0)
+        {
+            // Too few rows to split: the sequential path gives the same output and keeps streaming.
+            stripStart = null;
+        }
+
         RunTable runs = stripStart is null
             ? RunTable.Build<T>(data.AsSpan(offset, pixels), width, height, validity is null ? default : validity.AsSpan(validityOffset, pixels), filter, eightConnected: false, cancellationToken)
             : RunTable.BuildParallel(data, offset, width, height, validity, validityOffset, filter, eightConnected: false, stripStart, degree, cancellationToken);
