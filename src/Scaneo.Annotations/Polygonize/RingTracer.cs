@@ -28,7 +28,7 @@ internal sealed class RingTracer<T>
     public const int NotOwned = -1;
 
     // Next heading per (heading, ahead-left pixel in, ahead-right pixel in), 4 marking a diagonal pinch that only
-    // the labels can resolve; tables instead of a switch because on noisy masks every branch would mispredict.
+    // the labels can resolve. Tables instead of switches on the heading, whose branches are unpredictable on noise.
     private static readonly byte[] NextHeading = BuildNextHeading();
 
     // Per heading: the ahead-left and ahead-right pixels relative to the corner (x, y), whose south-east pixel is
@@ -51,7 +51,7 @@ internal sealed class RingTracer<T>
     private readonly RunTable _runs;
 
     // Per row, the run last found by a label query: queries along a ring are spatially close, so a short walk
-    // from there beats a binary search over the row.
+    // from there usually finds the run without a binary search over the row.
     private readonly int[] _cursor;
     private int[] _vertices = new int[256];
 
