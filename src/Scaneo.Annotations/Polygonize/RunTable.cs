@@ -199,43 +199,33 @@ internal sealed class RunTable
 
     /// <summary>
     /// Finds the run of row <paramref name="row"/> that holds column <paramref name="column"/>, starting from a run
-    /// of that row known to be near (a few steps either way, then a binary search).
+    /// <paramref name="hint"/> of that row known to be near (a few steps either way, then a binary search).
     /// </summary>
     public int RunNear(int row, int column, int hint)
     {
-        int lo = RowOffset[row];
-        int hi = RowOffset[row + 1] - 1;
+        // The walk never leaves the row: a run ending at or before the column is not the row's last (that one ends
+        // at the width), and a run starting after it is not the row's first (that one starts at 0).
         int[] start = _start;
+        int[] end = _end;
         int j = hint;
-        if (start[j] <= column)
+        for (int step = 0; step < 8; step++)
         {
-            for (int step = 0; step < 8; step++)
-            {
-                if (j == hi || start[j + 1] > column)
-                {
-                    return j;
-                }
-
-                j++;
-            }
-
-            lo = j;
-        }
-        else
-        {
-            // start[lo] is 0, so the walk stops at lo at the latest.
-            for (int step = 0; step < 8; step++)
+            if (column < start[j])
             {
                 j--;
-                if (start[j] <= column)
-                {
-                    return j;
-                }
             }
-
-            hi = j - 1;
+            else if (column >= end[j])
+            {
+                j++;
+            }
+            else
+            {
+                return j;
+            }
         }
 
+        int lo = RowOffset[row];
+        int hi = RowOffset[row + 1] - 1;
         while (lo < hi)
         {
             int mid = (lo + hi + 1) >> 1;
