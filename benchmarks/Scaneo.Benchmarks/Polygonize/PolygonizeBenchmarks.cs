@@ -5,7 +5,7 @@ using Scaneo.Rasters;
 namespace Scaneo.Benchmarks.Polygonize;
 
 /// <summary>
-/// Mask → NTS polygons, single thread, in memory, on the four mask kinds of the anchors (GDAL 3.6 GDALPolygonize:
+/// Mask → NTS polygons, in memory, single thread unless stated, on the four mask kinds of the anchors (GDAL 3.6 GDALPolygonize:
 /// landcover_2048 1.93 s, noise_1024 1.30 s, roads_4096 3.50 s, tile_10980 19.2 s; OpenCV findContours 0.16 / 0.27 /
 /// 0.32 / 2.74 s). Run: <c>dotnet run -c Release --project benchmarks/Scaneo.Benchmarks -- --filter '*PolygonizeBenchmarks*' --job short</c>.
 /// </summary>
@@ -25,4 +25,8 @@ public class PolygonizeBenchmarks
 
     [Benchmark]
     public int EightConnected() => MaskPolygonizer.Polygonize(_mask, new PolygonizeOptions { Connectivity = Connectivity.Eight }).Count;
+
+    /// <summary>The parallel mode on two threads (strips merged at seams; output identical to <see cref="FourConnected"/>).</summary>
+    [Benchmark]
+    public int Parallel() => MaskPolygonizer.Polygonize(_mask, new PolygonizeOptions { MaxDegreeOfParallelism = 2 }).Count;
 }

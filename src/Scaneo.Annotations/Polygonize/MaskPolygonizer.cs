@@ -24,6 +24,11 @@ namespace Scaneo.Annotations.Polygonize;
 /// every ring along pixel edges exactly once; holes are attached to their region through the labels, without
 /// any point-in-polygon search. Time and memory are linear in pixels plus boundary length.
 /// </para>
+/// <para>
+/// With <see cref="PolygonizeOptions.MaxDegreeOfParallelism"/> above 1 the band is cut into horizontal strips that are
+/// run-length encoded, labelled (union-find, merged at the seams) and traced on several threads; each ring is traced
+/// by the strip holding its first eastward segment, so the output is byte-identical to the sequential one.
+/// </para>
 /// <para>Use the static <see cref="Polygonize(Raster, PolygonizeOptions?)"/> for a one-shot call, or an instance to reuse options and stream.</para>
 /// </remarks>
 public sealed class MaskPolygonizer
@@ -55,43 +60,105 @@ public sealed class MaskPolygonizer
     /// <exception cref="ScaneoValidationException">The raster type, band or validity mask is not acceptable.</exception>
     public IReadOnlyList<PolygonizedRegion> Polygonize(Raster mask, CancellationToken cancellationToken = default)
     {
-        var result = new List<PolygonizedRegion>();
-        foreach (PolygonizedRegion region in PolygonizeStream(mask, cancellationToken))
+        ArgumentNullException.ThrowIfNull(mask);
+        ValidateInput(mask, Options);
+        return mask switch
         {
-            result.Add(region);
-        }
-
-        return result;
+            RasterBuffer<byte> b => Collect(b, cancellationToken),
+            RasterBuffer<sbyte> b => Collect(b, cancellationToken),
+            RasterBuffer<ushort> b => Collect(b, cancellationToken),
+            RasterBuffer<short> b => Collect(b, cancellationToken),
+            RasterBuffer<int> b => Collect(b, cancellationToken),
+            _ => throw UnsupportedType(mask),
+        };
     }
 
     /// <summary>
     /// Polygonizes a mask lazily: each region is yielded as soon as the scan has passed its last row (in the
     /// row-major order of first pixels), so consumers can write features while the mask is still being traced.
-    /// With <see cref="PolygonizeOptions.SimplifyTolerance"/> the whole coverage is needed first.
+    /// With <see cref="PolygonizeOptions.SimplifyTolerance"/> or a parallel
+    /// <see cref="PolygonizeOptions.MaxDegreeOfParallelism"/> the whole output is built first.
     /// </summary>
     /// <param name="mask">A raster whose band <see cref="PolygonizeOptions.Band"/> holds integer class values.</param>
     /// <param name="cancellationToken">Cancels the work between rows.</param>
     /// <returns>The regions.</returns>
-    /// <exception cref="ScaneoValidationException">The raster type, band or validity mask is not acceptable (thrown on the first enumeration step).</exception>
+    /// <exception cref="ScaneoValidationException">The raster type, band or validity mask is not acceptable.</exception>
     public IEnumerable<PolygonizedRegion> PolygonizeStream(Raster mask, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(mask);
         ValidateInput(mask, Options);
         return mask switch
         {
-            RasterBuffer<byte> b => Run(b, cancellationToken),
-            RasterBuffer<sbyte> b => Run(b, cancellationToken),
-            RasterBuffer<ushort> b => Run(b, cancellationToken),
-            RasterBuffer<short> b => Run(b, cancellationToken),
-            RasterBuffer<int> b => Run(b, cancellationToken),
-            _ => throw new ScaneoValidationException(
-                "Raster.DataType",
-                mask.DataType.ToName(),
-                "must be an integer class mask: uint8, int8, uint16, int16 or int32."),
+            RasterBuffer<byte> b => Stream(b, cancellationToken),
+            RasterBuffer<sbyte> b => Stream(b, cancellationToken),
+            RasterBuffer<ushort> b => Stream(b, cancellationToken),
+            RasterBuffer<short> b => Stream(b, cancellationToken),
+            RasterBuffer<int> b => Stream(b, cancellationToken),
+            _ => throw UnsupportedType(mask),
         };
     }
 
-    private IEnumerable<PolygonizedRegion> Run<T>(RasterBuffer<T> mask, CancellationToken cancellationToken)
+    private static ScaneoValidationException UnsupportedType(Raster mask) => new(
+        "Raster.DataType",
+        mask.DataType.ToName(),
+        "must be an integer class mask: uint8, int8, uint16, int16 or int32.");
+
+    private List<PolygonizedRegion> Collect<T>(RasterBuffer<T> mask, CancellationToken cancellationToken)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        Job<T> job = Prepare(mask, cancellationToken);
+        var output = new List<PolygonizedRegion>(job.Engine.RegionCountUpperBound);
+        Trace(job, output, cancellationToken);
+        return job.Tolerance > 0 ? Simplify(job, output, cancellationToken) : output;
+    }
+
+    private IEnumerable<PolygonizedRegion> Stream<T>(RasterBuffer<T> mask, CancellationToken cancellationToken)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        Job<T> job = Prepare(mask, cancellationToken);
+        if (job.Tolerance > 0 || job.StripStart is not null)
+        {
+            var all = new List<PolygonizedRegion>(job.Engine.RegionCountUpperBound);
+            Trace(job, all, cancellationToken);
+            foreach (PolygonizedRegion region in job.Tolerance > 0 ? Simplify(job, all, cancellationToken) : all)
+            {
+                yield return region;
+            }
+
+            yield break;
+        }
+
+        var ready = new List<PolygonizedRegion>();
+        while (!job.Engine.Done)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            job.Engine.Step(ready);
+            foreach (PolygonizedRegion region in ready)
+            {
+                yield return region;
+            }
+
+            ready.Clear();
+        }
+    }
+
+    private static void Trace<T>(Job<T> job, List<PolygonizedRegion> output, CancellationToken cancellationToken)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        if (job.StripStart is not null)
+        {
+            job.Engine.RunParallel(job.StripStart, job.Degree, output, cancellationToken);
+            return;
+        }
+
+        while (!job.Engine.Done)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            job.Engine.Step(output);
+        }
+    }
+
+    private Job<T> Prepare<T>(RasterBuffer<T> mask, CancellationToken cancellationToken)
         where T : unmanaged, IBinaryInteger<T>
     {
         PolygonizeOptions o = Options;
@@ -142,46 +209,41 @@ public sealed class MaskPolygonizer
         int srid = (reprojection is not null ? reprojection.Target.Epsg : mask.Crs?.Epsg) ?? 0;
         GeometryFactory factory = o.GeometryFactory ?? new GeometryFactory(new PrecisionModel(), srid, PackedCoordinateSequenceFactory.DoubleFactory);
 
-        RunTable runs = RunTable.Build<T>(data.AsSpan(offset, pixels), width, height, validity is null ? default : validity.AsSpan(validityOffset, pixels), filter, eightConnected: false, cancellationToken);
+        int degree = o.MaxDegreeOfParallelism == -1 ? Environment.ProcessorCount : o.MaxDegreeOfParallelism;
+        int[]? stripStart = degree > 1 || o.StripRows > 0 ? ParallelStrips.Split(height, degree, o.StripRows) : null;
+        if (stripStart is { Length: 2 } && o.StripRows == 0)
+        {
+            // Too few rows to split: the sequential path gives the same output and keeps streaming.
+            stripStart = null;
+        }
+
+        RunTable runs = stripStart is null
+            ? RunTable.Build<T>(data.AsSpan(offset, pixels), width, height, validity is null ? default : validity.AsSpan(validityOffset, pixels), filter, eightConnected: false, cancellationToken)
+            : RunTable.BuildParallel(data, offset, width, height, validity, validityOffset, filter, eightConnected: false, stripStart, degree, cancellationToken);
         var engine = new PolygonizeEngine<T>(data, offset, validity, validityOffset, runs, o.Connectivity, factory, gt, simplify ? null : reprojection, o.FillHolesBelow, minimumPixels);
-        var ready = new List<PolygonizedRegion>();
-        if (!simplify)
-        {
-            while (!engine.Done)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                engine.Step(ready);
-                foreach (PolygonizedRegion region in ready)
-                {
-                    yield return region;
-                }
+        double tolerance = !simplify ? 0 : o.SimplifyToleranceUnit == PolygonizeUnit.Pixels ? o.SimplifyTolerance * Math.Sqrt(pixelArea) : o.SimplifyTolerance;
+        return new Job<T>(engine, stripStart, degree, tolerance, reprojection, factory);
+    }
 
-                ready.Clear();
-            }
-
-            yield break;
-        }
-
-        while (!engine.Done)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            engine.Step(ready);
-        }
-
-        double tolerance = o.SimplifyToleranceUnit == PolygonizeUnit.Pixels ? o.SimplifyTolerance * Math.Sqrt(pixelArea) : o.SimplifyTolerance;
-        var coverage = new Geometry[ready.Count];
+    private static List<PolygonizedRegion> Simplify<T>(Job<T> job, List<PolygonizedRegion> regions, CancellationToken cancellationToken)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        var coverage = new Geometry[regions.Count];
         for (int i = 0; i < coverage.Length; i++)
         {
-            coverage[i] = ready[i].Geometry;
+            coverage[i] = regions[i].Geometry;
         }
 
-        Geometry[] simplified = CoverageSimplifier.Simplify(coverage, tolerance);
+        Geometry[] simplified = CoverageSimplifier.Simplify(coverage, job.Tolerance);
+        var result = new List<PolygonizedRegion>(simplified.Length);
         for (int i = 0; i < simplified.Length; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            Geometry g = GeometryRebuilder.Rebuild(simplified[i], reprojection, factory);
-            yield return new PolygonizedRegion(ready[i].Value, g, ready[i].PixelCount);
+            Geometry g = GeometryRebuilder.Rebuild(simplified[i], job.Reprojection, job.Factory);
+            result.Add(new PolygonizedRegion(regions[i].Value, g, regions[i].PixelCount));
         }
+
+        return result;
     }
 
     private static void ValidateOptions(PolygonizeOptions o)
@@ -221,6 +283,16 @@ public sealed class MaskPolygonizer
             throw Invalid("SimplifyTolerance", o.SimplifyTolerance, "must be 0 (off) or a positive finite distance.");
         }
 
+        if (o.MaxDegreeOfParallelism is 0 or < -1)
+        {
+            throw Invalid("MaxDegreeOfParallelism", o.MaxDegreeOfParallelism, "must be a positive number of threads, or -1 for every processor.");
+        }
+
+        if (o.StripRows < 0)
+        {
+            throw Invalid("StripRows", o.StripRows, "must be 0 (automatic) or a positive number of rows.");
+        }
+
         if (!Enum.IsDefined(o.MinimumAreaUnit) || !Enum.IsDefined(o.SimplifyToleranceUnit))
         {
             throw new ScaneoValidationException("PolygonizeOptions.Unit", o.MinimumAreaUnit + "/" + o.SimplifyToleranceUnit, "must be Pixels or MapUnits.");
@@ -253,4 +325,7 @@ public sealed class MaskPolygonizer
 
     private static ScaneoValidationException Invalid(string field, double value, string rule) =>
         new("PolygonizeOptions." + field, value.ToString(CultureInfo.InvariantCulture), rule);
+
+    private sealed record Job<T>(PolygonizeEngine<T> Engine, int[]? StripStart, int Degree, double Tolerance, IMapTransform? Reprojection, GeometryFactory Factory)
+        where T : unmanaged, IBinaryInteger<T>;
 }

@@ -5,26 +5,38 @@ using Scaneo.Geo;
 namespace Scaneo.Annotations.Polygonize;
 
 /// <summary>
-/// The single-pass polygonizer over one labelled band: scans rows, traces each ring from the first eastward
-/// segment met in row-major order, builds NTS rings straight from the traced corners, and hands out regions
-/// as soon as their last row has been scanned, in the order of their first pixel.
+/// The polygonizer over one labelled band: scans rows, traces each ring from the first eastward segment met in
+/// row-major order, builds NTS rings straight from the traced corners, and hands out regions in the order of their
+/// first pixel. Sequentially (<see cref="Step"/>) a region is handed out as soon as its last row has been scanned;
+/// in parallel (<see cref="RunParallel"/>) horizontal strips are scanned at once and the output is the same.
 /// </summary>
+/// <remarks>
+/// A ring belongs to the strip holding its first eastward segment in row-major order (its canonical start), so
+/// every ring is built exactly once and starts at the same corner as in a sequential scan; a strip that meets a
+/// ring starting above it gives it up (see <see cref="RingTracer{T}"/>). Holes are attached to their component in
+/// the row-major order of their canonical starts, which the strip order followed by each strip's scan order is.
+/// </remarks>
 internal sealed class PolygonizeEngine<T>
     where T : unmanaged, IBinaryInteger<T>
 {
     private static readonly LinearRing[] NoHoles = [];
 
+    // Rings are packed into shared chunks kept below the large-object threshold (85,000 bytes): large-object
+    // allocations count toward the full-collection budget and made every call trigger gen2 collections.
+    private const int ChunkDoubles = 8192;
+    private const int CornerChunkInts = 16384;
+
     private readonly T[] _data;
     private readonly int _offset;
+    private readonly byte[]? _validity;
+    private readonly int _validityOffset;
     private readonly RunTable _runs;
-    private readonly RingTracer<T> _tracer;
-    private readonly ulong[] _visited;
     private readonly GeometryFactory _factory;
     private readonly GeoTransform _gt;
     private readonly bool _reverse;
     private readonly IMapTransform? _reprojection;
     private readonly long _fillHolesBelow;
-    private readonly bool[] _skipLabel;
+    private readonly bool[]? _skipLabel;
 
     // Per label: its exterior ring and a singly linked list of holes, in the order they were found.
     private readonly LinearRing?[] _shell;
@@ -33,28 +45,26 @@ internal sealed class PolygonizeEngine<T>
     private readonly List<LinearRing> _holes = [];
     private readonly List<int> _holeNext = [];
 
-    // Groups (8-connectivity joins labels touching at corners; 4-connectivity: one label per group).
+    // Groups (8-connectivity joins labels touching at corners). With 4-connectivity a group is a label and the
+    // member arrays stay null.
     private readonly int _groupCount;
-    private readonly int[] _groupMemberStart;
-    private readonly int[] _groupMembers;
+    private readonly int[]? _groupMemberStart;
+    private readonly int[]? _groupMembers;
     private readonly int[] _groupLastRow;
     private readonly long[] _groupPixels;
-    private readonly bool[] _groupSkipped;
+    private readonly bool[]? _groupSkipped;
+    private Strip? _sequential;
+    private object? _reprojectionLock;
     private int _nextGroup;
     private int _row;
-    private const int MaxChunk = 1 << 16;
-    private double[] _chunk = [];
-    private int _chunkUsed;
-    private double[] _scratchX = [];
-    private double[] _scratchY = [];
 
     public PolygonizeEngine(T[] data, int offset, byte[]? validity, int validityOffset, RunTable runs, Connectivity connectivity, GeometryFactory factory, GeoTransform gt, IMapTransform? reprojection, long fillHolesBelow, long minimumPixels)
     {
         _data = data;
         _offset = offset;
+        _validity = validity;
+        _validityOffset = validityOffset;
         _runs = runs;
-        _tracer = new RingTracer<T>(data, offset, validity, validityOffset, runs);
-        _visited = new ulong[(((long)runs.Width * runs.Height) + 63) >> 6];
         _factory = factory;
         _gt = gt;
         _reverse = gt.Determinant < 0;
@@ -66,20 +76,26 @@ internal sealed class PolygonizeEngine<T>
         _lastHole = new int[labels];
         Array.Fill(_firstHole, -1);
 
-        int[] group;
-        if (connectivity == Connectivity.Eight)
-        {
-            group = runs.DiagonalGroups(out _groupCount);
-        }
-        else
+        if (connectivity != Connectivity.Eight)
         {
             _groupCount = labels;
-            group = new int[labels];
-            for (int l = 0; l < labels; l++)
+            _groupLastRow = runs.LabelLastRow;
+            _groupPixels = runs.LabelPixels;
+            if (minimumPixels > 0)
             {
-                group[l] = l;
+                _skipLabel = new bool[labels];
+                for (int l = 0; l < labels; l++)
+                {
+                    _skipLabel[l] = _groupPixels[l] < minimumPixels;
+                }
+
+                _groupSkipped = _skipLabel;
             }
+
+            return;
         }
+
+        int[] group = runs.DiagonalGroups(out _groupCount);
 
         // Members of each group in label order (counting sort keeps the order of first pixels).
         _groupMemberStart = new int[_groupCount + 1];
@@ -105,10 +121,10 @@ internal sealed class PolygonizeEngine<T>
             _groupPixels[g] += runs.LabelPixels[l];
         }
 
-        _groupSkipped = new bool[_groupCount];
-        _skipLabel = new bool[labels];
         if (minimumPixels > 0)
         {
+            _groupSkipped = new bool[_groupCount];
+            _skipLabel = new bool[labels];
             for (int g = 0; g < _groupCount; g++)
             {
                 if (_groupPixels[g] < minimumPixels)
@@ -123,6 +139,9 @@ internal sealed class PolygonizeEngine<T>
         }
     }
 
+    /// <summary>Gets the number of regions before the minimum-area filter (an upper bound of the output count).</summary>
+    public int RegionCountUpperBound => _groupCount;
+
     /// <summary>Gets a value indicating whether every row has been scanned and every region handed out.</summary>
     public bool Done => _row >= _runs.Height && _nextGroup >= _groupCount;
 
@@ -131,7 +150,8 @@ internal sealed class PolygonizeEngine<T>
     {
         if (_row < _runs.Height)
         {
-            ScanRow(_row);
+            _sequential ??= new Strip(this, 0, _runs.Height, keepHoles: false);
+            _sequential.ScanRow(_row);
             _row++;
         }
 
@@ -142,176 +162,125 @@ internal sealed class PolygonizeEngine<T>
         }
     }
 
-    private void ScanRow(int row)
+    /// <summary>
+    /// Scans all strips (<c>stripStart</c>: the first row of each strip, then the height) on up to <c>degree</c>
+    /// threads, then appends every region.
+    /// </summary>
+    public void RunParallel(int[] stripStart, int degree, List<PolygonizedRegion> output, CancellationToken cancellationToken)
     {
-        RunTable runs = _runs;
-        ReadOnlySpan<int> start = runs.Start;
-        ReadOnlySpan<int> end = runs.End;
-        ReadOnlySpan<int> value = runs.Value;
-        ReadOnlySpan<int> label = runs.Label;
-        int first = runs.RowOffset[row];
-        int last = runs.RowOffset[row + 1];
-        int k = row > 0 ? runs.RowOffset[row - 1] : 0;
-        int kEnd = first;
-        long rowBase = (long)row * runs.Width;
-        for (int j = first; j < last; j++)
+        if (_row != 0)
         {
-            int l = label[j];
-            int s = start[j];
-            int e = end[j];
-            if (row > 0)
-            {
-                while (k < kEnd && end[k] <= s)
-                {
-                    k++;
-                }
-            }
-
-            if (l < 0 || _skipLabel[l])
-            {
-                continue;
-            }
-
-            if (row == 0)
-            {
-                TraceIfNew(row, s, l, rowBase);
-                continue;
-            }
-
-            // Top-boundary intervals: columns whose upper neighbour is not the same (valid) value. Each maximal
-            // interval is one straight eastward segment of exactly one ring, so only its first column is checked.
-            bool inBoundary = false;
-            int v = value[j];
-            for (int q = k; q < kEnd && start[q] < e; q++)
-            {
-                bool same = label[q] >= 0 && value[q] == v;
-                if (!same && !inBoundary)
-                {
-                    TraceIfNew(row, Math.Max(s, start[q]), l, rowBase);
-                }
-
-                inBoundary = !same;
-            }
-        }
-    }
-
-    private void TraceIfNew(int row, int column, int label, long rowBase)
-    {
-        if (RingTracer<T>.IsVisited(_visited, rowBase + column))
-        {
-            return;
+            throw new InvalidOperationException("The engine has already been stepped sequentially.");
         }
 
-        T value = _data[_offset + (int)rowBase + column];
-        int n = _tracer.Trace(row, column, value, label, _visited, out long area2);
-        if (area2 > 0)
+        // The reprojection is user code that need not be thread-safe: strips take turns calling it.
+        _reprojectionLock = new object();
+        int count = stripStart.Length - 1;
+        var strips = new Strip[count];
+        ParallelStrips.Run(count, degree, cancellationToken, s =>
         {
-            _shell[label] = MakeRing(_tracer.Vertices, n, exterior: true);
+            var strip = new Strip(this, stripStart[s], stripStart[s + 1], keepHoles: true);
+            for (int row = stripStart[s]; row < stripStart[s + 1]; row++)
+            {
+                if ((row & 63) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                strip.ScanRow(row);
+            }
+
+            strips[s] = strip;
+        });
+
+        foreach (Strip strip in strips)
+        {
+            strip.AttachHoles();
+        }
+
+        // Polygons are assembled in parallel too, over consecutive group ranges: straight into the output when
+        // every group yields a region, else into per-range lists concatenated in order.
+        _row = _runs.Height;
+        int ranges = Math.Min(count, Math.Max(1, _groupCount / 4096));
+        if (_groupSkipped is null)
+        {
+            int first = output.Count;
+            System.Runtime.InteropServices.CollectionsMarshal.SetCount(output, first + _groupCount);
+            ParallelStrips.Run(ranges, degree, cancellationToken, r =>
+            {
+                Span<PolygonizedRegion> target = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(output);
+                for (int g = (int)((long)_groupCount * r / ranges), to = (int)((long)_groupCount * (r + 1) / ranges); g < to; g++)
+                {
+                    TryBuild(g, out target[first + g]);
+                }
+            });
         }
         else
         {
-            if (-area2 < 2 * _fillHolesBelow)
+            var parts = new List<PolygonizedRegion>[ranges];
+            ParallelStrips.Run(ranges, degree, cancellationToken, r =>
             {
-                return;
-            }
+                int from = (int)((long)_groupCount * r / ranges);
+                int to = (int)((long)_groupCount * (r + 1) / ranges);
+                var part = new List<PolygonizedRegion>(to - from);
+                for (int g = from; g < to; g++)
+                {
+                    if (TryBuild(g, out PolygonizedRegion region))
+                    {
+                        part.Add(region);
+                    }
+                }
 
-            int index = _holes.Count;
-            _holes.Add(MakeRing(_tracer.Vertices, n, exterior: false));
-            _holeNext.Add(-1);
-            if (_firstHole[label] < 0)
-            {
-                _firstHole[label] = index;
-            }
-            else
-            {
-                _holeNext[_lastHole[label]] = index;
-            }
+                parts[r] = part;
+            });
 
-            _lastHole[label] = index;
+            foreach (List<PolygonizedRegion> part in parts)
+            {
+                output.AddRange(part);
+            }
         }
+
+        _nextGroup = _groupCount;
     }
 
-    private LinearRing MakeRing(int[] vertices, int n, bool exterior)
+    private void AddHole(int label, LinearRing ring)
     {
-        int length = (n + 1) * 2;
-        if (_chunkUsed + length > _chunk.Length)
+        int index = _holes.Count;
+        _holes.Add(ring);
+        _holeNext.Add(-1);
+        if (_firstHole[label] < 0)
         {
-            // Rings are packed into shared chunks that grow up to the large-object heap, where the garbage
-            // collector does not copy them; a ring larger than a chunk gets its own.
-            _chunk = new double[Math.Max(length, Math.Min(MaxChunk, Math.Max(1024, _chunk.Length * 2)))];
-            _chunkUsed = 0;
-        }
-
-        int offset = _chunkUsed;
-        Span<double> coords = _chunk.AsSpan(offset, length);
-        _chunkUsed += length;
-        GeoTransform gt = _gt;
-        double c = gt.C, a = gt.A, b = gt.B, f = gt.F, d = gt.D, e = gt.E;
-        if (_reverse)
-        {
-            // Affine maps with a negative determinant mirror the plane: walk the corners backwards so that
-            // exteriors stay counter-clockwise in map coordinates.
-            coords[0] = c + (vertices[0] * a) + (vertices[1] * b);
-            coords[1] = f + (vertices[0] * d) + (vertices[1] * e);
-            for (int i = 1; i < n; i++)
-            {
-                int src = (n - i) * 2;
-                double x = vertices[src];
-                double y = vertices[src + 1];
-                coords[2 * i] = c + (x * a) + (y * b);
-                coords[(2 * i) + 1] = f + (x * d) + (y * e);
-            }
+            _firstHole[label] = index;
         }
         else
         {
-            for (int i = 0; i < n; i++)
-            {
-                double x = vertices[2 * i];
-                double y = vertices[(2 * i) + 1];
-                coords[2 * i] = c + (x * a) + (y * b);
-                coords[(2 * i) + 1] = f + (x * d) + (y * e);
-            }
+            _holeNext[_lastHole[label]] = index;
         }
 
-        coords[2 * n] = coords[0];
-        coords[(2 * n) + 1] = coords[1];
-        if (_reprojection is not null)
-        {
-            Reproject(coords, n + 1, exterior);
-        }
-
-        return _factory.CreateLinearRing(new SliceCoordinateSequence(_chunk, offset, n + 1));
-    }
-
-    private void Reproject(Span<double> coords, int count, bool exterior)
-    {
-        if (_scratchX.Length < count)
-        {
-            _scratchX = new double[Math.Max(count, _scratchX.Length * 2)];
-            _scratchY = new double[_scratchX.Length];
-        }
-
-        for (int i = 0; i < count; i++)
-        {
-            _scratchX[i] = coords[2 * i];
-            _scratchY[i] = coords[(2 * i) + 1];
-        }
-
-        _reprojection!.Transform(_scratchX.AsSpan(0, count), _scratchY.AsSpan(0, count));
-        for (int i = 0; i < count; i++)
-        {
-            coords[2 * i] = _scratchX[i];
-            coords[(2 * i) + 1] = _scratchY[i];
-        }
-
-        RingOrientation.Orient(coords, count, exterior);
+        _lastHole[label] = index;
     }
 
     private void Emit(int group, List<PolygonizedRegion> output)
     {
-        if (_groupSkipped[group])
+        if (TryBuild(group, out PolygonizedRegion region))
         {
-            return;
+            output.Add(region);
+        }
+    }
+
+    /// <summary>Builds the region of a group, unless the minimum-area filter drops it.</summary>
+    private bool TryBuild(int group, out PolygonizedRegion region)
+    {
+        if (_groupSkipped is not null && _groupSkipped[group])
+        {
+            region = default;
+            return false;
+        }
+
+        if (_groupMemberStart is null)
+        {
+            region = new PolygonizedRegion(_runs.LabelValue[group], BuildPolygon(group), _groupPixels[group]);
+            return true;
         }
 
         int from = _groupMemberStart[group];
@@ -319,20 +288,21 @@ internal sealed class PolygonizeEngine<T>
         Geometry geometry;
         if (to - from == 1)
         {
-            geometry = BuildPolygon(_groupMembers[from]);
+            geometry = BuildPolygon(_groupMembers![from]);
         }
         else
         {
             var parts = new Polygon[to - from];
             for (int m = from; m < to; m++)
             {
-                parts[m - from] = BuildPolygon(_groupMembers[m]);
+                parts[m - from] = BuildPolygon(_groupMembers![m]);
             }
 
             geometry = _factory.CreateMultiPolygon(parts);
         }
 
-        output.Add(new PolygonizedRegion(_runs.LabelValue[_groupMembers[from]], geometry, _groupPixels[group]));
+        region = new PolygonizedRegion(_runs.LabelValue[_groupMembers![from]], geometry, _groupPixels[group]);
+        return true;
     }
 
     private Polygon BuildPolygon(int label)
@@ -360,5 +330,259 @@ internal sealed class PolygonizeEngine<T>
         }
 
         return _factory.CreatePolygon(shell, holes);
+    }
+
+    /// <summary>The rings starting in rows [first, end): one per thread in parallel mode, one for the whole band sequentially.</summary>
+    private sealed class Strip
+    {
+        private readonly PolygonizeEngine<T> _engine;
+        private readonly RingTracer<T> _tracer;
+        private readonly ulong[] _visited;
+        private readonly List<LinearRing>? _holes;
+        private readonly List<int>? _holeLabels;
+        private double[] _chunk = [];
+        private int _chunkUsed;
+        private PixelCornerSequence.Chunk? _corners;
+        private double[] _scratchX = [];
+        private double[] _scratchY = [];
+
+        public Strip(PolygonizeEngine<T> engine, int firstRow, int endRow, bool keepHoles)
+        {
+            _engine = engine;
+            RunTable runs = engine._runs;
+            _tracer = new RingTracer<T>(engine._data, engine._offset, engine._validity, engine._validityOffset, runs, firstRow, endRow);
+            _visited = new ulong[(((long)runs.Width * (endRow - firstRow)) + 63) >> 6];
+            if (keepHoles)
+            {
+                _holes = [];
+                _holeLabels = [];
+            }
+        }
+
+        /// <summary>Hands the holes found by this strip to their components, in scan order.</summary>
+        public void AttachHoles()
+        {
+            for (int i = 0; i < _holes!.Count; i++)
+            {
+                _engine.AddHole(_holeLabels![i], _holes[i]);
+            }
+
+            _holes.Clear();
+            _holeLabels!.Clear();
+        }
+
+        public void ScanRow(int row)
+        {
+            RunTable runs = _engine._runs;
+            bool[]? skip = _engine._skipLabel;
+            ReadOnlySpan<int> start = runs.Start;
+            ReadOnlySpan<int> end = runs.End;
+            ReadOnlySpan<int> value = runs.Value;
+            ReadOnlySpan<int> label = runs.Label;
+            int first = runs.RowOffset[row];
+            int last = runs.RowOffset[row + 1];
+            int k = row > 0 ? runs.RowOffset[row - 1] : 0;
+            int kEnd = first;
+            for (int j = first; j < last; j++)
+            {
+                int l = label[j];
+                int s = start[j];
+                int e = end[j];
+                if (row > 0)
+                {
+                    while (k < kEnd && end[k] <= s)
+                    {
+                        k++;
+                    }
+                }
+
+                if (l < 0 || (skip is not null && skip[l]))
+                {
+                    continue;
+                }
+
+                if (row == 0)
+                {
+                    TraceIfNew(row, s, l);
+                    continue;
+                }
+
+                // Top-boundary intervals: columns whose upper neighbour is not the same (valid) value. Each maximal
+                // interval is one straight eastward segment of exactly one ring, so only its first column is checked.
+                bool inBoundary = false;
+                int v = value[j];
+                for (int q = k; q < kEnd && start[q] < e; q++)
+                {
+                    bool same = label[q] >= 0 && value[q] == v;
+                    if (!same && !inBoundary)
+                    {
+                        TraceIfNew(row, Math.Max(s, start[q]), l);
+                    }
+
+                    inBoundary = !same;
+                }
+            }
+        }
+
+        private void TraceIfNew(int row, int column, int label)
+        {
+            if (_tracer.IsVisited(_visited, row, column))
+            {
+                return;
+            }
+
+            PolygonizeEngine<T> engine = _engine;
+            T value = engine._data[engine._offset + (row * engine._runs.Width) + column];
+            int n = _tracer.Trace(row, column, value, label, _visited, out long area2);
+            if (n == RingTracer<T>.NotOwned)
+            {
+                return;
+            }
+
+            if (area2 > 0)
+            {
+                engine._shell[label] = MakeRing(_tracer.Vertices, n, exterior: true);
+                return;
+            }
+
+            if (-area2 < 2 * engine._fillHolesBelow)
+            {
+                return;
+            }
+
+            LinearRing ring = MakeRing(_tracer.Vertices, n, exterior: false);
+            if (_holes is null)
+            {
+                engine.AddHole(label, ring);
+            }
+            else
+            {
+                _holes.Add(ring);
+                _holeLabels!.Add(label);
+            }
+        }
+
+        private LinearRing MakeRing(int[] vertices, int n, bool exterior)
+        {
+            if (_engine._reprojection is null)
+            {
+                return MakeCornerRing(vertices, n);
+            }
+
+            int length = (n + 1) * 2;
+            if (_chunkUsed + length > _chunk.Length)
+            {
+                // A ring larger than a chunk gets its own array.
+                _chunk = new double[Math.Max(length, Math.Min(ChunkDoubles, Math.Max(1024, _chunk.Length * 2)))];
+                _chunkUsed = 0;
+            }
+
+            int offset = _chunkUsed;
+            Span<double> coords = _chunk.AsSpan(offset, length);
+            _chunkUsed += length;
+            GeoTransform gt = _engine._gt;
+            double c = gt.C, a = gt.A, b = gt.B, f = gt.F, d = gt.D, e = gt.E;
+            if (_engine._reverse)
+            {
+                // Affine maps with a negative determinant mirror the plane: walk the corners backwards so that
+                // exteriors stay counter-clockwise in map coordinates.
+                coords[0] = c + (vertices[0] * a) + (vertices[1] * b);
+                coords[1] = f + (vertices[0] * d) + (vertices[1] * e);
+                for (int i = 1; i < n; i++)
+                {
+                    int src = (n - i) * 2;
+                    double x = vertices[src];
+                    double y = vertices[src + 1];
+                    coords[2 * i] = c + (x * a) + (y * b);
+                    coords[(2 * i) + 1] = f + (x * d) + (y * e);
+                }
+            }
+            else
+            {
+                for (int i = 0; i < n; i++)
+                {
+                    double x = vertices[2 * i];
+                    double y = vertices[(2 * i) + 1];
+                    coords[2 * i] = c + (x * a) + (y * b);
+                    coords[(2 * i) + 1] = f + (x * d) + (y * e);
+                }
+            }
+
+            coords[2 * n] = coords[0];
+            coords[(2 * n) + 1] = coords[1];
+            Reproject(coords, n + 1, exterior);
+            return _engine._factory.CreateLinearRing(new SliceCoordinateSequence(_chunk, offset, n + 1));
+        }
+
+        /// <summary>A ring without reprojection: its corners stay integers until read (see <see cref="PixelCornerSequence"/>).</summary>
+        private LinearRing MakeCornerRing(int[] vertices, int n)
+        {
+            int length = n * 2;
+            PixelCornerSequence.Chunk? chunk = _corners;
+            if (chunk is null || chunk.Used + length > chunk.Corners.Length)
+            {
+                chunk = new PixelCornerSequence.Chunk(Math.Max(length, CornerChunkInts), _engine._gt);
+                _corners = chunk;
+            }
+
+            int offset = chunk.Used;
+            Span<int> corners = chunk.Corners.AsSpan(offset, length);
+            chunk.Used += length;
+            if (_engine._reverse)
+            {
+                // Affine maps with a negative determinant mirror the plane: walk the corners backwards so that
+                // exteriors stay counter-clockwise in map coordinates.
+                corners[0] = vertices[0];
+                corners[1] = vertices[1];
+                for (int i = 1; i < n; i++)
+                {
+                    int src = (n - i) * 2;
+                    corners[2 * i] = vertices[src];
+                    corners[(2 * i) + 1] = vertices[src + 1];
+                }
+            }
+            else
+            {
+                vertices.AsSpan(0, length).CopyTo(corners);
+            }
+
+            return _engine._factory.CreateLinearRing(new PixelCornerSequence(chunk, offset, n));
+        }
+
+        private void Reproject(Span<double> coords, int count, bool exterior)
+        {
+            if (_scratchX.Length < count)
+            {
+                _scratchX = new double[Math.Max(count, _scratchX.Length * 2)];
+                _scratchY = new double[_scratchX.Length];
+            }
+
+            for (int i = 0; i < count; i++)
+            {
+                _scratchX[i] = coords[2 * i];
+                _scratchY[i] = coords[(2 * i) + 1];
+            }
+
+            object? gate = _engine._reprojectionLock;
+            if (gate is null)
+            {
+                _engine._reprojection!.Transform(_scratchX.AsSpan(0, count), _scratchY.AsSpan(0, count));
+            }
+            else
+            {
+                lock (gate)
+                {
+                    _engine._reprojection!.Transform(_scratchX.AsSpan(0, count), _scratchY.AsSpan(0, count));
+                }
+            }
+
+            for (int i = 0; i < count; i++)
+            {
+                coords[2 * i] = _scratchX[i];
+                coords[(2 * i) + 1] = _scratchY[i];
+            }
+
+            RingOrientation.Orient(coords, count, exterior);
+        }
     }
 }

@@ -73,6 +73,22 @@ public sealed class PolygonizeOptions
     public PolygonizeUnit SimplifyToleranceUnit { get; init; } = PolygonizeUnit.Pixels;
 
     /// <summary>
+    /// Gets the number of threads to use: 1 (default) scans sequentially and streams regions as they complete;
+    /// −1 uses every processor; any other positive number caps the threads. In parallel the band is cut into
+    /// horizontal strips that are labelled and traced at once and merged at their seams; the output is identical
+    /// to the sequential one (same regions, order, rings and coordinates), but
+    /// <see cref="MaskPolygonizer.PolygonizeStream"/> then yields only once every strip is done, and calls to
+    /// <see cref="MapTransform"/> are serialized (it need not be thread-safe). The sieve stays sequential.
+    /// </summary>
+    public int MaxDegreeOfParallelism { get; init; } = 1;
+
+    /// <summary>
+    /// Gets the height of the strips of the parallel mode in rows, or 0 (default) to choose it from the height and
+    /// the thread count. Tests force small strips so that small masks get many seams.
+    /// </summary>
+    internal int StripRows { get; init; }
+
+    /// <summary>
     /// Gets the factory for output geometries, or <see langword="null"/> for a shared factory with packed double
     /// coordinates whose SRID is the output CRS's EPSG code (0 when unknown).
     /// </summary>

@@ -9,6 +9,7 @@ public static class PolygonizedRegions
     /// <param name="regions">The regions, e.g. from <see cref="MaskPolygonizer.Polygonize(Rasters.Raster, PolygonizeOptions?)"/>.</param>
     /// <param name="factory">The factory for the multipolygons, or <see langword="null"/> to use each value's first region's factory.</param>
     /// <returns>The multipolygons keyed and ordered by class value.</returns>
+    /// <exception cref="ArgumentException">A region is <see langword="default"/> (has no geometry).</exception>
     public static IReadOnlyDictionary<int, MultiPolygon> GroupByValue(IEnumerable<PolygonizedRegion> regions, GeometryFactory? factory = null)
     {
         ArgumentNullException.ThrowIfNull(regions);
@@ -16,7 +17,11 @@ public static class PolygonizedRegions
         var factories = new Dictionary<int, GeometryFactory>();
         foreach (PolygonizedRegion region in regions)
         {
-            ArgumentNullException.ThrowIfNull(region, nameof(regions));
+            if (region.Geometry is null)
+            {
+                throw new ArgumentException("A region has no geometry (a default PolygonizedRegion).", nameof(regions));
+            }
+
             if (!parts.TryGetValue(region.Value, out List<Polygon>? list))
             {
                 list = [];

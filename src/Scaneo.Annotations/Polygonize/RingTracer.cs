@@ -9,24 +9,53 @@ namespace Scaneo.Annotations.Polygonize;
 /// with a positive shoelace area in pixel coordinates, holes negative.
 /// </summary>
 /// <remarks>
+/// <para>
 /// At a corner where the component holds two diagonal pixels and not the other two, the ring crosses to the
 /// diagonal pixel when both belong to the same component (so the enclosed wedge becomes its own hole ring that
 /// touches the shell at one point, as GDAL and OGC validity want) and turns back otherwise (two components
 /// touching at a corner keep separate rings). Rings are therefore simple: no vertex is visited twice.
+/// </para>
+/// <para>
+/// A tracer serves one horizontal strip of rows [<c>firstRow</c>, <c>endRow</c>): it marks eastward segment
+/// starts only in its own rows (its own bitmap, so strips never share a word), and gives up on a ring that has an
+/// eastward segment above the strip, because such a ring starts in an earlier strip, which traces it.
+/// </para>
 /// </remarks>
 internal sealed class RingTracer<T>
     where T : unmanaged, IBinaryInteger<T>
 {
+    /// <summary>Returned by <see cref="Trace"/> for a ring that belongs to an earlier strip.</summary>
+    public const int NotOwned = -1;
+
+    // Next heading per (heading, ahead-left pixel in, ahead-right pixel in), 4 marking a diagonal pinch that only
+    // the labels can resolve. Tables instead of switches on the heading, whose branches are unpredictable on noise.
+    private static readonly byte[] NextHeading = BuildNextHeading();
+
+    // Per heading: the ahead-left and ahead-right pixels relative to the corner (x, y), whose south-east pixel is
+    // (x, y), and the step. East: SE, NE; south: SW, SE; west: NW, SW; north: NE, NW.
+    private static readonly int[] AheadLeftX = [0, -1, -1, 0];
+    private static readonly int[] AheadLeftY = [0, 0, -1, -1];
+    private static readonly int[] AheadRightX = [0, 0, -1, -1];
+    private static readonly int[] AheadRightY = [-1, 0, 0, -1];
+    private static readonly int[] StepX = [1, 0, -1, 0];
+    private static readonly int[] StepY = [0, 1, 0, -1];
+
     private readonly T[] _data;
     private readonly int _offset;
     private readonly byte[]? _validity;
     private readonly int _validityOffset;
     private readonly int _width;
     private readonly int _height;
+    private readonly int _firstRow;
+    private readonly int _endRow;
     private readonly RunTable _runs;
+
+    // Per row, the run last found by a label query: queries along a ring are spatially close, so a short walk
+    // from there usually finds the run without a binary search over the row.
+    private readonly int[] _cursor;
     private int[] _vertices = new int[256];
 
-    public RingTracer(T[] data, int offset, byte[]? validity, int validityOffset, RunTable runs)
+    public RingTracer(T[] data, int offset, byte[]? validity, int validityOffset, RunTable runs, int firstRow, int endRow)
     {
         _data = data;
         _offset = offset;
@@ -35,6 +64,13 @@ internal sealed class RingTracer<T>
         _width = runs.Width;
         _height = runs.Height;
         _runs = runs;
+        _firstRow = firstRow;
+        _endRow = endRow;
+        _cursor = new int[runs.Height];
+        for (int r = 0; r < _cursor.Length; r++)
+        {
+            _cursor[r] = runs.RowOffset[r];
+        }
     }
 
     /// <summary>Gets the traced corners as (x, y) pairs; valid up to the count returned by <see cref="Trace"/>.</summary>
@@ -42,9 +78,14 @@ internal sealed class RingTracer<T>
 
     /// <summary>
     /// Traces the ring whose eastward segment starts at the top-left corner of pixel (<paramref name="column"/>,
-    /// <paramref name="row"/>), marking each eastward segment start in <paramref name="visited"/>.
+    /// <paramref name="row"/>), marking each eastward segment start of the strip's rows in <paramref name="visited"/>
+    /// (bit (row − first row) × width + column).
     /// </summary>
-    /// <returns>The number of corners; the twice-signed pixel area is in <paramref name="doubleArea"/>.</returns>
+    /// <returns>
+    /// The number of corners, or <see cref="NotOwned"/> when the ring has an eastward segment above the strip (found
+    /// by reaching it or a segment marked by an earlier, given-up trace of the same ring); the
+    /// twice-signed pixel area is in <paramref name="doubleArea"/>.
+    /// </returns>
     public int Trace(int row, int column, T value, int label, ulong[] visited, out long doubleArea)
     {
         int sx = column;
@@ -59,41 +100,18 @@ internal sealed class RingTracer<T>
         long area2 = 0;
         int px = sx;
         int py = sy;
+        int width = _width;
+        int firstRow = _firstRow;
+        int endRow = _endRow;
+        byte[] next = NextHeading;
         Mark(visited, sy, sx);
+        int[] alx = AheadLeftX, aly = AheadLeftY, arx = AheadRightX, ary = AheadRightY, stepX = StepX, stepY = StepY;
         while (x != sx || y != sy)
         {
-            bool al;
-            bool ar;
-            switch (d)
-            {
-                case 0: // east: behind-left SW, ahead-left SE, ahead-right NE
-                    al = Is(x, y, value);
-                    ar = Is(x, y - 1, value);
-                    break;
-                case 1: // south: behind-left NW, ahead-left SW, ahead-right SE
-                    al = Is(x - 1, y, value);
-                    ar = Is(x, y, value);
-                    break;
-                case 2: // west: behind-left NE, ahead-left NW, ahead-right SW
-                    al = Is(x - 1, y - 1, value);
-                    ar = Is(x - 1, y, value);
-                    break;
-                default: // north: behind-left SE, ahead-left NE, ahead-right NW
-                    al = Is(x, y - 1, value);
-                    ar = Is(x - 1, y - 1, value);
-                    break;
-            }
-
-            int nd;
-            if (al)
-            {
-                nd = ar ? (d + 3) & 3 : d;
-            }
-            else if (!ar)
-            {
-                nd = (d + 1) & 3;
-            }
-            else
+            int dd = d & 3;
+            int m = (Is(x + alx[dd], y + aly[dd], value) << 1) | Is(x + arx[dd], y + ary[dd], value);
+            int nd = next[(dd << 2) | m];
+            if (nd > 3)
             {
                 nd = SameComponentAcross(x, y, d, label) ? (d + 3) & 3 : (d + 1) & 3;
             }
@@ -114,17 +132,33 @@ internal sealed class RingTracer<T>
                 d = nd;
                 if (d == 0)
                 {
-                    Mark(visited, y, x);
+                    if (y < firstRow)
+                    {
+                        doubleArea = 0;
+                        return NotOwned;
+                    }
+
+                    if (y < endRow)
+                    {
+                        // An eastward segment already marked can only come from an earlier trace of this same ring
+                        // that was given up (an owned ring would have marked the start too), so this ring starts
+                        // above the strip: stop here rather than walk the rest of it again.
+                        long index = ((long)(y - firstRow) * width) + x;
+                        ulong bit = 1UL << (int)(index & 63);
+                        ref ulong word = ref visited[index >> 6];
+                        if ((word & bit) != 0)
+                        {
+                            doubleArea = 0;
+                            return NotOwned;
+                        }
+
+                        word |= bit;
+                    }
                 }
             }
 
-            switch (d)
-            {
-                case 0: x++; break;
-                case 1: y++; break;
-                case 2: x--; break;
-                default: y--; break;
-            }
+            x += stepX[d & 3];
+            y += stepY[d & 3];
         }
 
         area2 += ((long)px * sy) - ((long)sx * py);
@@ -132,26 +166,54 @@ internal sealed class RingTracer<T>
         return n >> 1;
     }
 
+    /// <summary>Whether the eastward segment starting at pixel (<paramref name="column"/>, <paramref name="row"/>) of the strip was traced.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool IsVisited(ulong[] visited, long index) => (visited[index >> 6] & (1UL << (int)(index & 63))) != 0;
+    public bool IsVisited(ulong[] visited, int row, int column)
+    {
+        long index = ((long)(row - _firstRow) * _width) + column;
+        return (visited[index >> 6] & (1UL << (int)(index & 63))) != 0;
+    }
+
+    private static byte[] BuildNextHeading()
+    {
+        var table = new byte[16];
+        for (int d = 0; d < 4; d++)
+        {
+            for (int m = 0; m < 4; m++)
+            {
+                bool al = (m & 2) != 0;
+                bool ar = (m & 1) != 0;
+                int nd = al ? (ar ? (d + 3) & 3 : d) : (ar ? 4 : (d + 1) & 3);
+                table[(d << 2) | m] = (byte)nd;
+            }
+        }
+
+        return table;
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Mark(ulong[] visited, int row, int column)
     {
-        long index = ((long)row * _width) + column;
+        long index = ((long)(row - _firstRow) * _width) + column;
         visited[index >> 6] |= 1UL << (int)(index & 63);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool Is(int column, int row, T value)
+    private int Is(int column, int row, T value)
     {
         if ((uint)column >= (uint)_width || (uint)row >= (uint)_height)
         {
-            return false;
+            return 0;
         }
 
         int i = (row * _width) + column;
-        return _data[_offset + i] == value && (_validity is null || _validity[_validityOffset + i] != 0);
+        int same = _data[_offset + i] == value ? 1 : 0;
+        if (_validity is not null)
+        {
+            same &= _validity[_validityOffset + i] != 0 ? 1 : 0;
+        }
+
+        return same;
     }
 
     /// <summary>At a diagonal pinch, whether the behind-left and ahead-right pixels are the same component.</summary>
@@ -165,6 +227,8 @@ internal sealed class RingTracer<T>
             2 => (x - 1, y),
             _ => (x - 1, y - 1),
         };
-        return _runs.LabelAt(r, c) == label;
+        int run = _runs.RunNear(r, c, _cursor[r]);
+        _cursor[r] = run;
+        return _runs.LabelOfRun(run) == label;
     }
 }

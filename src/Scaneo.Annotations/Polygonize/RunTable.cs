@@ -60,42 +60,74 @@ internal sealed class RunTable
         where T : unmanaged, IBinaryInteger<T>
     {
         var table = new RunTable(width, height, EstimateRuns(band, width, height));
-        for (int row = 0; row < height; row++)
+        table.AddRows(band, validity, filter, 0, height, cancellationToken);
+        table.UnionRows(1, height, eightConnected, cancellationToken);
+        table.Number();
+        return table;
+    }
+
+    /// <summary>
+    /// Run-length encodes and labels a band strip by strip on several threads, with the seams merged afterwards:
+    /// the table (runs, labels and their numbering) is identical to the one <see cref="Build"/> makes.
+    /// </summary>
+    /// <remarks>The strips are given by <c>stripStart</c>: the first row of each strip, then the height.</remarks>
+    public static RunTable BuildParallel<T>(T[] data, int offset, int width, int height, byte[]? validity, int validityOffset, ValueFilter filter, bool eightConnected, int[] stripStart, int degree, CancellationToken cancellationToken)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        int strips = stripStart.Length - 1;
+        var parts = new RunTable[strips];
+        ParallelStrips.Run(strips, degree, cancellationToken, s =>
         {
-            if ((row & 255) == 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-            }
+            int r0 = stripStart[s];
+            int rows = stripStart[s + 1] - r0;
+            ReadOnlySpan<T> band = data.AsSpan(offset + (r0 * width), rows * width);
+            ReadOnlySpan<byte> mask = validity is null ? default : validity.AsSpan(validityOffset + (r0 * width), rows * width);
+            var part = new RunTable(width, rows, EstimateRuns(band, width, rows));
+            part.AddRows(band, mask, filter, 0, rows, cancellationToken);
+            parts[s] = part;
+        });
 
-            table.RowOffset[row] = table.Count;
-            ReadOnlySpan<T> line = band.Slice(row * width, width);
-            ReadOnlySpan<byte> mask = validity.IsEmpty ? default : validity.Slice(row * width, width);
-            int x = 0;
-            while (x < width)
-            {
-                T v = line[x];
-                int rest = line.Slice(x + 1).IndexOfAnyExcept(v);
-                int end = rest < 0 ? width : x + 1 + rest;
-                bool valid = true;
-                if (!mask.IsEmpty)
-                {
-                    valid = mask[x] != 0;
-                    ReadOnlySpan<byte> m = mask.Slice(x + 1, end - x - 1);
-                    int k = valid ? m.IndexOf((byte)0) : m.IndexOfAnyExcept((byte)0);
-                    if (k >= 0)
-                    {
-                        end = x + 1 + k;
-                    }
-                }
-
-                int iv = int.CreateTruncating(v);
-                table.Add(x, end, iv, valid && filter.IsValid(iv));
-                x = end;
-            }
+        var bases = new int[strips + 1];
+        for (int s = 0; s < strips; s++)
+        {
+            bases[s + 1] = checked(bases[s] + parts[s].Count);
         }
 
+        var table = new RunTable(width, height, bases[strips]);
+        table.Count = bases[strips];
+        ParallelStrips.Run(strips, degree, cancellationToken, s =>
+        {
+            RunTable part = parts[s];
+            int b = bases[s];
+            int n = part.Count;
+            part._start.AsSpan(0, n).CopyTo(table._start.AsSpan(b));
+            part._end.AsSpan(0, n).CopyTo(table._end.AsSpan(b));
+            part._value.AsSpan(0, n).CopyTo(table._value.AsSpan(b));
+            int[] label = table._label;
+            int[] partLabel = part._label;
+            for (int i = 0; i < n; i++)
+            {
+                label[b + i] = partLabel[i] < 0 ? -1 : b + i;
+            }
+
+            int r0 = stripStart[s];
+            for (int r = 0; r <= part.Height; r++)
+            {
+                table.RowOffset[r0 + r] = b + part.RowOffset[r];
+            }
+
+            parts[s] = null!;
+
+            // Unions inside a strip only touch the strip's runs, so strips do not race.
+            table.UnionRows(r0 + 1, stripStart[s + 1], eightConnected, cancellationToken);
+        });
         table.RowOffset[height] = table.Count;
-        table.Label4Or8(eightConnected, cancellationToken);
+        for (int s = 1; s < strips; s++)
+        {
+            table.UnionRows(stripStart[s], stripStart[s] + 1, eightConnected, cancellationToken);
+        }
+
+        table.Number();
         return table;
     }
 
@@ -124,13 +156,76 @@ internal sealed class RunTable
         return (int)Math.Min(estimate, Math.Min((long)width * height + 1, Array.MaxLength));
     }
 
-    /// <summary>Finds the run of row <paramref name="row"/> that holds column <paramref name="column"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int RunAt(int row, int column)
+    private void AddRows<T>(ReadOnlySpan<T> band, ReadOnlySpan<byte> validity, ValueFilter filter, int fromRow, int toRow, CancellationToken cancellationToken)
+        where T : unmanaged, IBinaryInteger<T>
     {
+        int width = Width;
+        for (int row = fromRow; row < toRow; row++)
+        {
+            if ((row & 255) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            RowOffset[row] = Count;
+            ReadOnlySpan<T> line = band.Slice(row * width, width);
+            ReadOnlySpan<byte> mask = validity.IsEmpty ? default : validity.Slice(row * width, width);
+            int x = 0;
+            while (x < width)
+            {
+                T v = line[x];
+                int rest = line.Slice(x + 1).IndexOfAnyExcept(v);
+                int end = rest < 0 ? width : x + 1 + rest;
+                bool valid = true;
+                if (!mask.IsEmpty)
+                {
+                    valid = mask[x] != 0;
+                    ReadOnlySpan<byte> m = mask.Slice(x + 1, end - x - 1);
+                    int k = valid ? m.IndexOf((byte)0) : m.IndexOfAnyExcept((byte)0);
+                    if (k >= 0)
+                    {
+                        end = x + 1 + k;
+                    }
+                }
+
+                int iv = int.CreateTruncating(v);
+                Add(x, end, iv, valid && filter.IsValid(iv));
+                x = end;
+            }
+        }
+
+        RowOffset[toRow] = Count;
+    }
+
+    /// <summary>
+    /// Finds the run of row <paramref name="row"/> that holds column <paramref name="column"/>, starting from a run
+    /// <paramref name="hint"/> of that row known to be near (a few steps either way, then a binary search).
+    /// </summary>
+    public int RunNear(int row, int column, int hint)
+    {
+        // The walk never leaves the row: a run ending at or before the column is not the row's last (that one ends
+        // at the width), and a run starting after it is not the row's first (that one starts at 0).
+        int[] start = _start;
+        int[] end = _end;
+        int j = hint;
+        for (int step = 0; step < 8; step++)
+        {
+            if (column < start[j])
+            {
+                j--;
+            }
+            else if (column >= end[j])
+            {
+                j++;
+            }
+            else
+            {
+                return j;
+            }
+        }
+
         int lo = RowOffset[row];
         int hi = RowOffset[row + 1] - 1;
-        int[] start = _start;
         while (lo < hi)
         {
             int mid = (lo + hi + 1) >> 1;
@@ -147,8 +242,9 @@ internal sealed class RunTable
         return lo;
     }
 
-    /// <summary>Returns the label of a pixel (−1 when not polygonized).</summary>
-    public int LabelAt(int row, int column) => _label[RunAt(row, column)];
+    /// <summary>Returns the label of a run (−1 when not polygonized).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int LabelOfRun(int run) => _label[run];
 
     /// <summary>
     /// Groups labels that touch diagonally with the same value (8-connectivity over 4-connected labels).
@@ -235,10 +331,11 @@ internal sealed class RunTable
         Count++;
     }
 
-    private void Label4Or8(bool eight, CancellationToken cancellationToken)
+    /// <summary>Unites the runs of each row r in [<paramref name="fromRow"/>, <paramref name="toRow"/>) with the touching runs of row r − 1.</summary>
+    private void UnionRows(int fromRow, int toRow, bool eight, CancellationToken cancellationToken)
     {
         int[] parent = _label;
-        for (int row = 1; row < Height; row++)
+        for (int row = Math.Max(fromRow, 1); row < toRow; row++)
         {
             if ((row & 255) == 0)
             {
@@ -284,7 +381,12 @@ internal sealed class RunTable
                 }
             }
         }
+    }
 
+    /// <summary>Numbers the components (union-find roots) in run order and gathers their statistics.</summary>
+    private void Number()
+    {
+        int[] parent = _label;
         // Roots are the smallest run index of each component, so numbering roots in run order numbers
         // components by their first pixel. A root's label is final before any later run reads it.
         int labels = 0;

@@ -28,10 +28,11 @@ internal static class PolygonizeCommand
         var minArea = new Option<double>("--min-area") { Description = "Drop regions smaller than N pixels." };
         var simplify = new Option<double>("--simplify") { Description = "Simplify with this tolerance in pixels, keeping shared boundaries identical (coverage simplification)." };
         var band = new Option<int>("--band") { Description = "1-based band holding the class values.", DefaultValueFactory = _ => 1 };
+        var threads = new Option<int>("--threads") { Description = "Threads: 1 streams features while tracing; more (0 = every processor) trace strips at once, same output.", DefaultValueFactory = _ => 1 };
         var output = new Option<FileInfo?>("--out", "-o") { Description = "Output GeoJSON file (written atomically); stdout when absent." };
         var command = new Command("polygonize", "Convert a class mask to GeoJSON polygons: GDAL's regions, always valid, holes kept.")
         {
-            mask, connectivity, crs, ignore, sieve, minArea, simplify, band, output,
+            mask, connectivity, crs, ignore, sieve, minArea, simplify, band, threads, output,
         };
 
         command.SetAction((parse, cancellationToken) =>
@@ -50,6 +51,11 @@ internal static class PolygonizeCommand
                 SieveThreshold = NonNegative("--sieve", parse.GetValue(sieve)),
                 MinimumArea = NonNegative("--min-area", parse.GetValue(minArea)),
                 SimplifyTolerance = NonNegative("--simplify", parse.GetValue(simplify)),
+                MaxDegreeOfParallelism = NonNegative("--threads", parse.GetValue(threads)) switch
+                {
+                    0 => -1,
+                    int n => n,
+                },
             };
             if (options.Band < 0)
             {
@@ -77,6 +83,7 @@ internal static class PolygonizeCommand
                 SieveThreshold = options.SieveThreshold,
                 MinimumArea = options.MinimumArea,
                 SimplifyTolerance = options.SimplifyTolerance,
+                MaxDegreeOfParallelism = options.MaxDegreeOfParallelism,
                 MapTransform = toWgs84 ? ToWgs84(raster, input) : null,
             };
 

@@ -79,11 +79,32 @@ public sealed class PolygonizeCommandTests : IDisposable
         Assert.Equal(0, only.GetProperty("properties").GetProperty("value").GetInt32());
     }
 
+    [Fact]
+    public async Task Polygonize_Threads_SameFileAsSequential()
+    {
+        var random = new Random(3);
+        var pixels = new byte[90 * 150];
+        for (int i = 0; i < pixels.Length; i++)
+        {
+            pixels[i] = (byte)random.Next(3);
+        }
+
+        string mask = WriteMask(pixels, 90, 150);
+        string sequential = Path.Combine(_dir, "one.geojson");
+        string parallel = Path.Combine(_dir, "all.geojson");
+        var (code, _, err) = await Run("polygonize", mask, "--out", sequential);
+        Assert.True(code == 0, err);
+        (code, _, err) = await Run("polygonize", mask, "--threads", "0", "--out", parallel);
+        Assert.True(code == 0, err);
+        Assert.Equal(await File.ReadAllBytesAsync(sequential), await File.ReadAllBytesAsync(parallel));
+    }
+
     [Theory]
     [InlineData("--connectivity", "6")]
     [InlineData("--crs", "mars")]
     [InlineData("--ignore", "a,b")]
     [InlineData("--sieve", "-1")]
+    [InlineData("--threads", "-2")]
     public async Task Polygonize_BadOption_UsageErrorExit2(string option, string value)
     {
         string mask = WriteMask([1], 1, 1);
