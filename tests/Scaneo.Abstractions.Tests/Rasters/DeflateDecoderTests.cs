@@ -125,6 +125,33 @@ public class DeflateDecoderTests
         Assert.Equal(zlib, libDeflate);
     }
 
+    [Fact]
+    public void Read_SparseTile_ReadsZerosWithBothDecoders()
+    {
+        var raster = GeoTiffWriteTests.CreateRaster(RasterDataType.Int16, 64, 40, 3, null, null, null, 5);
+        byte[] file = Write(raster, new GeoTiffWriteOptions { Tiled = true, TileSize = 32 });
+
+        // Tile 1 (top right) stored with no bytes, as GDAL writes empty tiles with SPARSE_OK.
+        BitConverter.GetBytes(0).CopyTo(file, TagValueOffset(file, 324) + 4);
+        BitConverter.GetBytes(0).CopyTo(file, TagValueOffset(file, 325) + 4);
+
+        foreach (bool enabled in new[] { false, true })
+        {
+            var read = WithLibDeflate(enabled, () => RasterFile.Read(new MemoryStream(file), "sparse.tif"));
+            for (int b = 0; b < 3; b++)
+            {
+                for (int r = 0; r < 40; r++)
+                {
+                    for (int c = 0; c < 64; c++)
+                    {
+                        double expected = r < 32 && c >= 32 ? 0 : raster.GetValue(b, r, c);
+                        Assert.Equal(expected, read.GetValue(b, r, c));
+                    }
+                }
+            }
+        }
+    }
+
     [LibDeflateFact]
     public void ZlibDecompress_NoiseBlock_LibDeflateDecodesItExactly()
     {

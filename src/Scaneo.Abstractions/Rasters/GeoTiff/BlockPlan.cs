@@ -77,6 +77,27 @@ internal sealed class BlockPlan
         public void AccumulateTo(TiffLayout layout, ReadOnlySpan<byte> decoded, Span<byte> output) =>
             Transfer(layout, decoded, output, accumulate: true);
 
+        /// <summary>Zeroes the window's part of a block (a sparse block, stored with no bytes, reads as zeros).</summary>
+        /// <param name="layout">The layout.</param>
+        /// <param name="output">The output raster's bytes.</param>
+        public void Clear(TiffLayout layout, Span<byte> output)
+        {
+            if (Locate(layout) is not Region r)
+            {
+                return;
+            }
+
+            int bytes = layout.BytesPerSample;
+            foreach (var (outputBand, _) in targets)
+            {
+                for (int y = 0; y < r.Rows; y++)
+                {
+                    int d = (((outputBand * r.OutputHeight) + r.TargetRow + y) * r.OutputWidth) + r.TargetColumn;
+                    output.Slice(d * bytes, r.Columns * bytes).Clear();
+                }
+            }
+        }
+
         private static void Copy<TS>(ReadOnlySpan<TS> source, Span<TS> output, in Region r, (int OutputBand, int Sample)[] targets, bool accumulate)
             where TS : unmanaged, IBinaryInteger<TS>
         {
@@ -129,28 +150,11 @@ internal sealed class BlockPlan
 
         private void Transfer(TiffLayout layout, ReadOnlySpan<byte> decoded, Span<byte> output, bool accumulate)
         {
-            int blockTop = Row * layout.BlockHeight;
-            int blockLeft = Column * layout.BlockWidth;
-            int rowStart = Math.Max(window.Row, blockTop);
-            int rowEnd = Math.Min(Math.Min(window.Row + window.Height, blockTop + layout.RowsInBlock(Row)), layout.Height);
-            int columnStart = Math.Max(window.Column, blockLeft);
-            int columnEnd = Math.Min(Math.Min(window.Column + window.Width, blockLeft + layout.BlockWidth), layout.Width);
-            if (rowEnd <= rowStart || columnEnd <= columnStart)
+            if (Locate(layout) is not Region region)
             {
                 return;
             }
 
-            var region = new Region(
-                rowStart - blockTop,
-                columnStart - blockLeft,
-                rowEnd - rowStart,
-                columnEnd - columnStart,
-                layout.BlockWidth,
-                layout.SamplesPerBlockPixel,
-                rowStart - window.Row,
-                columnStart - window.Column,
-                window.Width,
-                window.Height);
             switch (layout.BytesPerSample)
             {
                 case 1:
@@ -166,6 +170,33 @@ internal sealed class BlockPlan
                     Copy(MemoryMarshal.Cast<byte, ulong>(decoded), MemoryMarshal.Cast<byte, ulong>(output), region, targets, accumulate);
                     break;
             }
+        }
+
+        /// <summary>Returns the part of this block inside the window, or <see langword="null"/> when there is none.</summary>
+        private Region? Locate(TiffLayout layout)
+        {
+            int blockTop = Row * layout.BlockHeight;
+            int blockLeft = Column * layout.BlockWidth;
+            int rowStart = Math.Max(window.Row, blockTop);
+            int rowEnd = Math.Min(Math.Min(window.Row + window.Height, blockTop + layout.RowsInBlock(Row)), layout.Height);
+            int columnStart = Math.Max(window.Column, blockLeft);
+            int columnEnd = Math.Min(Math.Min(window.Column + window.Width, blockLeft + layout.BlockWidth), layout.Width);
+            if (rowEnd <= rowStart || columnEnd <= columnStart)
+            {
+                return null;
+            }
+
+            return new Region(
+                rowStart - blockTop,
+                columnStart - blockLeft,
+                rowEnd - rowStart,
+                columnEnd - columnStart,
+                layout.BlockWidth,
+                layout.SamplesPerBlockPixel,
+                rowStart - window.Row,
+                columnStart - window.Column,
+                window.Width,
+                window.Height);
         }
 
         private readonly record struct Region(

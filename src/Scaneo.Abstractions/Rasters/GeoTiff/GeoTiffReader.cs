@@ -229,14 +229,18 @@ internal static partial class GeoTiffReader
         double? noData)
         where T : unmanaged
     {
-        var data = RasterLimits.Allocate<T>(name, (long)window.Width * window.Height * bands.Length);
+        long samples = (long)window.Width * window.Height * bands.Length;
         var plan = BlockPlan.Create(layout, window, bands);
+        T[] data;
         if (layout.DecodesNatively)
         {
+            // The blocks of the plan cover the window, and sparse blocks are cleared: every sample is written.
+            data = RasterLimits.Allocate<T>(name, samples, uninitialized: true);
             ReadNative(tiff, layout, name, logger, fileLength, plan, data);
         }
         else
         {
+            data = RasterLimits.Allocate<T>(name, samples);
             ReadWithLibTiff(tiff, layout, name, scope, plan, data);
         }
 
@@ -248,13 +252,16 @@ internal static partial class GeoTiffReader
     {
         var blocks = plan.Blocks;
         var output = data;
+
+        // The stored sizes, read once: LibTiff's RawTileSize/RawStripSize report a sparse (zero-byte) block as an error.
+        var counts = tiff.GetField(layout.Tiled ? TiffTag.TILEBYTECOUNTS : TiffTag.STRIPBYTECOUNTS) is { Length: > 0 } field ? field[0].Value as ulong[] : null;
         bool useLibDeflate = layout.Compression != TiffLayout.CompressionNone && LibDeflate.IsEnabled;
         if (blocks.Count == 1 || Environment.ProcessorCount == 1)
         {
             using var worker = new BlockWorker(layout, useLibDeflate);
             foreach (var block in blocks)
             {
-                ReadAndDecode(tiff, layout, name, logger, fileLength, block, worker, output);
+                ReadAndDecode(tiff, layout, name, logger, fileLength, counts, block, worker, output);
             }
 
             return;
@@ -268,30 +275,32 @@ internal static partial class GeoTiffReader
             () => new BlockWorker(layout, useLibDeflate),
             (i, _, worker) =>
             {
-                ReadAndDecode(tiff, layout, name, logger, fileLength, blocks[i], worker, output);
+                ReadAndDecode(tiff, layout, name, logger, fileLength, counts, blocks[i], worker, output);
                 return worker;
             },
             worker => worker.Dispose());
     }
 
-    private static void ReadAndDecode<T>(BitMiracle.LibTiff.Classic.Tiff tiff, TiffLayout layout, string name, ILogger? logger, long fileLength, BlockPlan.Block block, BlockWorker worker, T[] data)
+    private static void ReadAndDecode<T>(BitMiracle.LibTiff.Classic.Tiff tiff, TiffLayout layout, string name, ILogger? logger, long fileLength, ulong[]? counts, BlockPlan.Block block, BlockWorker worker, T[] data)
         where T : unmanaged
     {
         int index = block.Index;
+        if (counts is not null && index < counts.Length && counts[index] == 0)
+        {
+            // A sparse block (GDAL's SPARSE_OK): GDAL reads it as zeros.
+            block.Clear(layout, MemoryMarshal.AsBytes(data.AsSpan()));
+            return;
+        }
+
         int length;
         lock (tiff)
         {
             // A scope per read: LibTiff reports errors to the handler of the thread that calls it.
             using var scope = LibTiffDiagnostics.Enter(name, logger);
             long stored = layout.Tiled ? tiff.RawTileSize(index) : tiff.RawStripSize(index);
-            if (stored < 0 || stored > fileLength || stored > int.MaxValue / 2)
+            if (stored <= 0 || stored > fileLength || stored > int.MaxValue / 2)
             {
-                throw new RasterFormatException(name, string.Create(CultureInfo.InvariantCulture, $"block {index} declares {stored} compressed bytes in a file of {fileLength} bytes; the file is corrupt."));
-            }
-
-            if (stored == 0)
-            {
-                return; // A sparse block: GDAL reads it as zeros, and the output is zero-filled.
+                throw new RasterFormatException(name, string.Create(CultureInfo.InvariantCulture, $"block {index} declares {stored} compressed bytes in a file of {fileLength} bytes; the file is corrupt{scope.Detail()}."));
             }
 
             length = (int)stored;
