@@ -251,7 +251,6 @@ internal static partial class GeoTiffReader
         where T : unmanaged
     {
         var blocks = plan.Blocks;
-        var output = data;
 
         // The stored sizes, read once: LibTiff's RawTileSize/RawStripSize report a sparse (zero-byte) block as an error.
         var counts = tiff.GetField(layout.Tiled ? TiffTag.TILEBYTECOUNTS : TiffTag.STRIPBYTECOUNTS) is { Length: > 0 } field ? field[0].Value as ulong[] : null;
@@ -261,7 +260,7 @@ internal static partial class GeoTiffReader
             using var worker = new BlockWorker(layout, useLibDeflate);
             foreach (var block in blocks)
             {
-                ReadAndDecode(tiff, layout, name, logger, fileLength, counts, block, worker, output);
+                ReadAndDecode(tiff, layout, name, logger, fileLength, counts, block, worker, data);
             }
 
             return;
@@ -275,7 +274,7 @@ internal static partial class GeoTiffReader
             () => new BlockWorker(layout, useLibDeflate),
             (i, _, worker) =>
             {
-                ReadAndDecode(tiff, layout, name, logger, fileLength, counts, blocks[i], worker, output);
+                ReadAndDecode(tiff, layout, name, logger, fileLength, counts, blocks[i], worker, data);
                 return worker;
             },
             worker => worker.Dispose());
