@@ -84,9 +84,9 @@ internal static unsafe class LibDeflate
     {
 #pragma warning disable SA1401, IDE1006 // Function-pointer fields: resolved once below, read on every call.
         public static readonly bool Loaded;
-        public static readonly delegate* unmanaged<nint> Alloc;
-        public static readonly delegate* unmanaged<nint, void> Free;
-        public static readonly delegate* unmanaged<nint, byte*, nuint, byte*, nuint, nuint*, int> ZlibDecompress;
+        public static readonly delegate* unmanaged[Cdecl]<nint> Alloc;
+        public static readonly delegate* unmanaged[Cdecl]<nint, void> Free;
+        public static readonly delegate* unmanaged[Cdecl]<nint, byte*, nuint, byte*, nuint, nuint*, int> ZlibDecompress;
 #pragma warning restore SA1401, IDE1006
 
         // The soname Debian/Ubuntu/Fedora ship, the development symlink, Homebrew and Windows builds.
@@ -94,6 +94,8 @@ internal static unsafe class LibDeflate
 
         static Native()
         {
+            // Current libdeflate releases export cdecl functions; older Windows DLLs were stdcall, which differs
+            // only on 32-bit x86 (64-bit targets have one calling convention).
             foreach (string name in Names)
             {
                 if (!NativeLibrary.TryLoad(name, typeof(LibDeflate).Assembly, null, out nint library))
@@ -105,9 +107,9 @@ internal static unsafe class LibDeflate
                     NativeLibrary.TryGetExport(library, "libdeflate_free_decompressor", out nint free) &&
                     NativeLibrary.TryGetExport(library, "libdeflate_zlib_decompress", out nint zlib))
                 {
-                    Alloc = (delegate* unmanaged<nint>)alloc;
-                    Free = (delegate* unmanaged<nint, void>)free;
-                    ZlibDecompress = (delegate* unmanaged<nint, byte*, nuint, byte*, nuint, nuint*, int>)zlib;
+                    Alloc = (delegate* unmanaged[Cdecl]<nint>)alloc;
+                    Free = (delegate* unmanaged[Cdecl]<nint, void>)free;
+                    ZlibDecompress = (delegate* unmanaged[Cdecl]<nint, byte*, nuint, byte*, nuint, nuint*, int>)zlib;
                     Loaded = true;
                     return;
                 }
