@@ -268,9 +268,11 @@ internal static partial class GeoTiffReader
 
         // Each worker reads its next block's raw bytes under the lock (LibTiff is not thread-safe), then
         // inflates and copies it outside the lock, so reading overlaps decoding and no batch buffer is needed.
+        // One worker per core: the work is CPU-bound, and each extra worker would rent its own buffers.
         Parallel.For(
             0,
             blocks.Count,
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
             () => new BlockWorker(layout, useLibDeflate),
             (i, _, worker) =>
             {
