@@ -69,7 +69,8 @@ internal sealed class BlockPlan
         /// <summary>
         /// Undoes the horizontal predictor (TIFF predictor 2) while copying the window's part of a block into the
         /// output: one pass over the block instead of two, and rows, columns and bands outside the window are
-        /// never accumulated. The result equals <see cref="TiffPredictor.UndoHorizontal"/> followed by <see cref="CopyTo"/>.
+        /// never accumulated. Sample by sample it adds each row's differences up from the block's first column, as
+        /// libtiff's horAcc8/16/32/64 do in place before the copy.
         /// </summary>
         /// <param name="layout">The layout.</param>
         /// <param name="decoded">The inflated block (host byte order) with the predictor still applied.</param>
