@@ -18,6 +18,9 @@ namespace Scaneo.Rasters.GeoTiff;
 /// </summary>
 internal static partial class GeoTiffReader
 {
+    /// <summary>The decoded bytes one unit of parallel work aims at (see ReadNative).</summary>
+    private const long ChunkBytes = 1L << 20;
+
     public static RasterInfo ReadInfo(Stream stream, string name, ILogger? logger)
     {
         using var scope = LibTiffDiagnostics.Enter(name, logger);
@@ -255,67 +258,127 @@ internal static partial class GeoTiffReader
         // The stored sizes, read once: LibTiff's RawTileSize/RawStripSize report a sparse (zero-byte) block as an error.
         var counts = tiff.GetField(layout.Tiled ? TiffTag.TILEBYTECOUNTS : TiffTag.STRIPBYTECOUNTS) is { Length: > 0 } field ? field[0].Value as ulong[] : null;
         bool useLibDeflate = layout.Compression != TiffLayout.CompressionNone && LibDeflate.IsEnabled;
-        if (blocks.Count == 1 || Environment.ProcessorCount == 1)
+
+        // Work goes out in runs of consecutive blocks decoding to about ChunkBytes: one tile of a multi-band stack,
+        // or a hundred one-row strips of a mask, whose raw bytes are read under one lock.
+        long blockBytes = Math.Max(1, layout.BlockHeight * layout.BlockRowBytes);
+        int perChunk = (int)Math.Clamp(ChunkBytes / blockBytes, 1, 4096);
+        int chunks = (blocks.Count + perChunk - 1) / perChunk;
+        if (chunks == 1 || Environment.ProcessorCount == 1)
         {
             using var worker = new BlockWorker(layout, useLibDeflate);
-            foreach (var block in blocks)
+            for (int c = 0; c < chunks; c++)
             {
-                ReadAndDecode(tiff, layout, name, logger, fileLength, counts, block, worker, data);
+                ReadAndDecode(tiff, layout, name, logger, fileLength, counts, blocks, c * perChunk, Math.Min(blocks.Count, (c + 1) * perChunk), worker, data);
             }
 
             return;
         }
 
-        // Each worker reads its next block's raw bytes under the lock (LibTiff is not thread-safe), then
-        // inflates and copies it outside the lock, so reading overlaps decoding and no batch buffer is needed.
-        // One worker per core: the work is CPU-bound, and each extra worker would rent its own buffers.
+        // Each worker reads its next chunk's raw bytes under the lock (LibTiff is not thread-safe), then inflates
+        // and copies them outside it, so reading overlaps decoding and no whole-file buffer is needed.
         Parallel.For(
             0,
-            blocks.Count,
+            chunks,
             new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
             () => new BlockWorker(layout, useLibDeflate),
-            (i, _, worker) =>
+            (c, _, worker) =>
             {
-                ReadAndDecode(tiff, layout, name, logger, fileLength, counts, blocks[i], worker, data);
+                ReadAndDecode(tiff, layout, name, logger, fileLength, counts, blocks, c * perChunk, Math.Min(blocks.Count, (c + 1) * perChunk), worker, data);
                 return worker;
             },
             worker => worker.Dispose());
     }
 
-    private static void ReadAndDecode<T>(BitMiracle.LibTiff.Classic.Tiff tiff, TiffLayout layout, string name, ILogger? logger, long fileLength, ulong[]? counts, BlockPlan.Block block, BlockWorker worker, T[] data)
+    private static void ReadAndDecode<T>(
+        BitMiracle.LibTiff.Classic.Tiff tiff,
+        TiffLayout layout,
+        string name,
+        ILogger? logger,
+        long fileLength,
+        ulong[]? counts,
+        IReadOnlyList<BlockPlan.Block> blocks,
+        int first,
+        int end,
+        BlockWorker worker,
+        T[] data)
         where T : unmanaged
     {
-        int index = block.Index;
-        if (counts is not null && index < counts.Length && counts[index] == 0)
-        {
-            // A sparse block (GDAL's SPARSE_OK): GDAL reads it as zeros.
-            block.Clear(layout, MemoryMarshal.AsBytes(data.AsSpan()));
-            return;
-        }
-
-        int length;
+        var lengths = worker.Lengths(end - first);
         lock (tiff)
         {
             // A scope per read: LibTiff reports errors to the handler of the thread that calls it.
             using var scope = LibTiffDiagnostics.Enter(name, logger);
-            long stored = layout.Tiled ? tiff.RawTileSize(index) : tiff.RawStripSize(index);
-            if (stored <= 0 || stored > fileLength || stored > int.MaxValue / 2)
+            long total = 0;
+            for (int i = first; i < end; i++)
             {
-                throw new RasterFormatException(name, string.Create(CultureInfo.InvariantCulture, $"block {index} declares {stored} compressed bytes in a file of {fileLength} bytes; the file is corrupt{scope.Detail()}."));
+                int index = blocks[i].Index;
+                if (counts is not null && index < counts.Length && counts[index] == 0)
+                {
+                    lengths[i - first] = 0; // A sparse block (GDAL's SPARSE_OK): GDAL reads it as zeros.
+                    continue;
+                }
+
+                long stored = layout.Tiled ? tiff.RawTileSize(index) : tiff.RawStripSize(index);
+                if (stored <= 0 || stored > fileLength || stored > int.MaxValue / 2)
+                {
+                    throw new RasterFormatException(name, string.Create(CultureInfo.InvariantCulture, $"block {index} declares {stored} compressed bytes in a file of {fileLength} bytes; the file is corrupt{scope.Detail()}."));
+                }
+
+                lengths[i - first] = (int)stored;
+                total += stored;
             }
 
-            length = (int)stored;
-            byte[] raw = worker.RawBuffer(length);
-            int read = layout.Tiled ? tiff.ReadRawTile(index, raw, 0, length) : tiff.ReadRawStrip(index, raw, 0, length);
-            if (read != length)
+            // Blocks may share bytes (writers that deduplicate tiles), so only a run claiming more than the file
+            // and more than any real run of blocks needs is corrupt; refusing it bounds what a bad header allocates.
+            if (total > int.MaxValue / 2 || (total > fileLength && total > 64L << 20))
             {
-                throw new RasterFormatException(name, string.Create(CultureInfo.InvariantCulture, $"block {index} is truncated: read {read} of {length} bytes{scope.Detail()}."));
+                throw new RasterFormatException(name, string.Create(CultureInfo.InvariantCulture, $"blocks {blocks[first].Index}–{blocks[end - 1].Index} declare {total} compressed bytes; the file is corrupt."));
+            }
+
+            byte[] raw = worker.RawBuffer((int)total);
+            int offset = 0;
+            for (int i = first; i < end; i++)
+            {
+                int length = lengths[i - first];
+                if (length == 0)
+                {
+                    continue;
+                }
+
+                int index = blocks[i].Index;
+                int read = layout.Tiled ? tiff.ReadRawTile(index, raw, offset, length) : tiff.ReadRawStrip(index, raw, offset, length);
+                if (read != length)
+                {
+                    throw new RasterFormatException(name, string.Create(CultureInfo.InvariantCulture, $"block {index} is truncated: read {read} of {length} bytes{scope.Detail()}."));
+                }
+
+                offset += length;
             }
         }
 
+        var output = MemoryMarshal.AsBytes(data.AsSpan());
+        int position = 0;
+        for (int i = first; i < end; i++)
+        {
+            int length = lengths[i - first];
+            if (length == 0)
+            {
+                blocks[i].Clear(layout, output);
+            }
+            else
+            {
+                Decode(layout, name, blocks[i], worker, position, length, output);
+                position += length;
+            }
+        }
+    }
+
+    private static void Decode(TiffLayout layout, string name, BlockPlan.Block block, BlockWorker worker, int offset, int length, Span<byte> output)
+    {
+        int index = block.Index;
         int rowBytes = (int)layout.BlockRowBytes;
         int size = layout.RowsInBlock(block.Row) * rowBytes;
-        var output = MemoryMarshal.AsBytes(data.AsSpan());
         if (layout.Compression == TiffLayout.CompressionNone)
         {
             if (length < size)
@@ -323,12 +386,12 @@ internal static partial class GeoTiffReader
                 throw new RasterFormatException(name, string.Create(CultureInfo.InvariantCulture, $"block {index} holds {length} bytes; expected {size}."));
             }
 
-            block.CopyTo(layout, worker.Raw.AsSpan(0, size), output);
+            block.CopyTo(layout, worker.Raw.AsSpan(offset, size), output);
             return;
         }
 
         var decoded = worker.Block.AsSpan(0, size);
-        worker.Inflater.Inflate(name, index, worker.Raw, 0, length, decoded);
+        worker.Inflater.Inflate(name, index, worker.Raw, offset, length, decoded);
         switch (layout.Predictor)
         {
             case 2:
@@ -382,6 +445,8 @@ internal static partial class GeoTiffReader
     /// </summary>
     private sealed class BlockWorker : IDisposable
     {
+        private int[] _lengths = [];
+
         public BlockWorker(TiffLayout layout, bool useLibDeflate)
         {
             int blockBytes = (int)(layout.BlockHeight * layout.BlockRowBytes);
@@ -400,6 +465,19 @@ internal static partial class GeoTiffReader
         public byte[] Row { get; }
 
         public BlockInflater Inflater { get; }
+
+        /// <summary>Returns a scratch array for the stored lengths of a chunk's blocks.</summary>
+        /// <param name="count">The blocks in the chunk.</param>
+        /// <returns>At least <paramref name="count"/> entries.</returns>
+        public int[] Lengths(int count)
+        {
+            if (_lengths.Length < count)
+            {
+                _lengths = new int[count];
+            }
+
+            return _lengths;
+        }
 
         /// <summary>Returns the raw buffer, grown to at least <paramref name="length"/> bytes.</summary>
         /// <param name="length">The bytes the next block needs.</param>
