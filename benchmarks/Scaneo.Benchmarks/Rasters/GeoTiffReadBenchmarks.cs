@@ -7,7 +7,8 @@ namespace Scaneo.Benchmarks.Rasters;
 /// <summary>
 /// Reading Deflate GeoTIFFs: a 10980 × 10980 uint8 mask in one-row strips without predictor (as
 /// gdal_translate -co COMPRESS=DEFLATE writes it; rasterio reads it in 0.41 s on the project machine) and a
-/// 13-band uint16 stack in 256 × 256 pixel-interleaved tiles with horizontal predictor.
+/// 13-band uint16 stack in 256 × 256 pixel-interleaved tiles with horizontal predictor (inflated with libdeflate
+/// where the machine has it, and once more with the zlib fallback).
 /// The files are generated with our writer in <see cref="Setup"/>.
 /// </summary>
 [MemoryDiagnoser]
@@ -66,6 +67,22 @@ public class GeoTiffReadBenchmarks
 
     [Benchmark]
     public Raster Stack13BandUInt16Tiled() => RasterFile.Read(_stack);
+
+    /// <summary>The same stack with libdeflate switched off: the System.IO.Compression (zlib) fallback.</summary>
+    /// <returns>The raster.</returns>
+    [Benchmark]
+    public Raster Stack13BandUInt16TiledZlib()
+    {
+        AppContext.SetSwitch("Scaneo.Rasters.DisableLibDeflate", true);
+        try
+        {
+            return RasterFile.Read(_stack);
+        }
+        finally
+        {
+            AppContext.SetSwitch("Scaneo.Rasters.DisableLibDeflate", false);
+        }
+    }
 
     [Benchmark]
     public Raster Stack13BandWindowThreeBands() =>

@@ -9,6 +9,13 @@ namespace Scaneo.Rasters;
 /// The format is detected from the first bytes of the data, never from the file name. Size limits are checked
 /// against what the file declares before any pixel buffer is allocated.
 /// </summary>
+/// <remarks>
+/// Deflate-compressed GeoTIFF blocks are inflated with the native libdeflate when it can be loaded from the
+/// system (for example <c>libdeflate.so.0</c> from Debian's <c>libdeflate0</c>), otherwise with
+/// System.IO.Compression; both give the same pixels and the same errors. Set the AppContext switch
+/// <c>Scaneo.Rasters.DisableLibDeflate</c> to <see langword="true"/> (<c>AppContext.SetSwitch</c>, or a
+/// <c>RuntimeHostConfigurationOption</c> item in the application's project file) to never load libdeflate.
+/// </remarks>
 public static class RasterFile
 {
     /// <summary>Reads a raster (or a window / a subset of its bands) from a file.</summary>

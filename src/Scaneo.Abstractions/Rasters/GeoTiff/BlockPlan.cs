@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Scaneo.Rasters.GeoTiff;
@@ -61,7 +63,118 @@ internal sealed class BlockPlan
         /// <param name="layout">The layout.</param>
         /// <param name="decoded">The decoded block (host byte order), <c>RowsInBlock × BlockRowBytes</c> bytes.</param>
         /// <param name="output">The output raster's bytes.</param>
-        public void CopyTo(TiffLayout layout, ReadOnlySpan<byte> decoded, Span<byte> output)
+        public void CopyTo(TiffLayout layout, ReadOnlySpan<byte> decoded, Span<byte> output) =>
+            Transfer(layout, decoded, output, accumulate: false);
+
+        /// <summary>
+        /// Undoes the horizontal predictor (TIFF predictor 2) while copying the window's part of a block into the
+        /// output: one pass over the block instead of two, and rows, columns and bands outside the window are
+        /// never accumulated. Sample by sample it adds each row's differences up from the block's first column, as
+        /// libtiff's horAcc8/16/32/64 do in place before the copy.
+        /// </summary>
+        /// <param name="layout">The layout.</param>
+        /// <param name="decoded">The inflated block (host byte order) with the predictor still applied.</param>
+        /// <param name="output">The output raster's bytes.</param>
+        public void AccumulateTo(TiffLayout layout, ReadOnlySpan<byte> decoded, Span<byte> output) =>
+            Transfer(layout, decoded, output, accumulate: true);
+
+        /// <summary>Zeroes the window's part of a block (a sparse block, stored with no bytes, reads as zeros).</summary>
+        /// <param name="layout">The layout.</param>
+        /// <param name="output">The output raster's bytes.</param>
+        public void Clear(TiffLayout layout, Span<byte> output)
+        {
+            if (Locate(layout) is not Region r)
+            {
+                return;
+            }
+
+            int bytes = layout.BytesPerSample;
+            foreach (var (outputBand, _) in targets)
+            {
+                for (int y = 0; y < r.Rows; y++)
+                {
+                    int d = (((outputBand * r.OutputHeight) + r.TargetRow + y) * r.OutputWidth) + r.TargetColumn;
+                    output.Slice(d * bytes, r.Columns * bytes).Clear();
+                }
+            }
+        }
+
+        private static void Copy<TS>(ReadOnlySpan<TS> source, Span<TS> output, in Region r, (int OutputBand, int Sample)[] targets, bool accumulate)
+            where TS : unmanaged, IBinaryInteger<TS>
+        {
+            int stride = r.SamplesPerPixel;
+            int rowSamples = r.BlockWidth * stride;
+            int columnEnd = r.SourceColumn + r.Columns;
+            for (int y = 0; y < r.Rows; y++)
+            {
+                // One block row at a time for every band: the row stays in L1 while each band is gathered from it.
+                var row = source.Slice((r.SourceRow + y) * rowSamples, rowSamples);
+                foreach (var (outputBand, sample) in targets)
+                {
+                    var dst = output.Slice((((outputBand * r.OutputHeight) + r.TargetRow + y) * r.OutputWidth) + r.TargetColumn, r.Columns);
+                    if (accumulate)
+                    {
+                        // The predictor's running sum starts at the block's first column, inside the window or not.
+                        var lane = row.Slice(sample, ((columnEnd - 1) * stride) + 1);
+                        ref TS src = ref MemoryMarshal.GetReference(lane);
+                        ref TS dstRef = ref MemoryMarshal.GetReference(dst);
+                        TS sum = TS.Zero;
+                        int i = 0;
+                        for (int x = 0; x < r.SourceColumn; x++, i += stride)
+                        {
+                            sum += Unsafe.Add(ref src, i);
+                        }
+
+                        for (int x = 0; x < dst.Length; x++, i += stride)
+                        {
+                            sum += Unsafe.Add(ref src, i);
+                            Unsafe.Add(ref dstRef, x) = sum;
+                        }
+                    }
+                    else if (stride == 1)
+                    {
+                        row.Slice(r.SourceColumn + sample, r.Columns).CopyTo(dst);
+                    }
+                    else
+                    {
+                        var lane = row.Slice((r.SourceColumn * stride) + sample, ((r.Columns - 1) * stride) + 1);
+                        ref TS src = ref MemoryMarshal.GetReference(lane);
+                        ref TS dstRef = ref MemoryMarshal.GetReference(dst);
+                        for (int x = 0, i = 0; x < dst.Length; x++, i += stride)
+                        {
+                            Unsafe.Add(ref dstRef, x) = Unsafe.Add(ref src, i);
+                        }
+                    }
+                }
+            }
+        }
+
+        private void Transfer(TiffLayout layout, ReadOnlySpan<byte> decoded, Span<byte> output, bool accumulate)
+        {
+            if (Locate(layout) is not Region region)
+            {
+                return;
+            }
+
+            switch (layout.BytesPerSample)
+            {
+                case 1:
+                    Copy(decoded, output, region, targets, accumulate);
+                    break;
+                case 2:
+                    Copy(MemoryMarshal.Cast<byte, ushort>(decoded), MemoryMarshal.Cast<byte, ushort>(output), region, targets, accumulate);
+                    break;
+                case 4:
+                    Copy(MemoryMarshal.Cast<byte, uint>(decoded), MemoryMarshal.Cast<byte, uint>(output), region, targets, accumulate);
+                    break;
+                default:
+                    Copy(MemoryMarshal.Cast<byte, ulong>(decoded), MemoryMarshal.Cast<byte, ulong>(output), region, targets, accumulate);
+                    break;
+            }
+        }
+
+        /// <summary>Returns the part of this block inside the window, or <see langword="null"/> when there is none.</summary>
+        private Region? Locate(TiffLayout layout)
         {
             int blockTop = Row * layout.BlockHeight;
             int blockLeft = Column * layout.BlockWidth;
@@ -71,10 +184,10 @@ internal sealed class BlockPlan
             int columnEnd = Math.Min(Math.Min(window.Column + window.Width, blockLeft + layout.BlockWidth), layout.Width);
             if (rowEnd <= rowStart || columnEnd <= columnStart)
             {
-                return;
+                return null;
             }
 
-            var region = new Region(
+            return new Region(
                 rowStart - blockTop,
                 columnStart - blockLeft,
                 rowEnd - rowStart,
@@ -85,48 +198,6 @@ internal sealed class BlockPlan
                 columnStart - window.Column,
                 window.Width,
                 window.Height);
-            foreach (var (outputBand, sample) in targets)
-            {
-                switch (layout.BytesPerSample)
-                {
-                    case 1:
-                        Copy(decoded, output, region, outputBand, sample);
-                        break;
-                    case 2:
-                        Copy(MemoryMarshal.Cast<byte, ushort>(decoded), MemoryMarshal.Cast<byte, ushort>(output), region, outputBand, sample);
-                        break;
-                    case 4:
-                        Copy(MemoryMarshal.Cast<byte, uint>(decoded), MemoryMarshal.Cast<byte, uint>(output), region, outputBand, sample);
-                        break;
-                    default:
-                        Copy(MemoryMarshal.Cast<byte, ulong>(decoded), MemoryMarshal.Cast<byte, ulong>(output), region, outputBand, sample);
-                        break;
-                }
-            }
-        }
-
-        private static void Copy<TS>(ReadOnlySpan<TS> source, Span<TS> output, in Region r, int outputBand, int sample)
-            where TS : unmanaged
-        {
-            int stride = r.SamplesPerPixel;
-            for (int y = 0; y < r.Rows; y++)
-            {
-                int s = ((((r.SourceRow + y) * r.BlockWidth) + r.SourceColumn) * stride) + sample;
-                int d = ((((outputBand * r.OutputHeight) + r.TargetRow + y) * r.OutputWidth) + r.TargetColumn);
-                if (stride == 1)
-                {
-                    source.Slice(s, r.Columns).CopyTo(output.Slice(d, r.Columns));
-                }
-                else
-                {
-                    var src = source.Slice(s, ((r.Columns - 1) * stride) + 1);
-                    var dst = output.Slice(d, r.Columns);
-                    for (int x = 0; x < dst.Length; x++)
-                    {
-                        dst[x] = src[x * stride];
-                    }
-                }
-            }
         }
 
         private readonly record struct Region(

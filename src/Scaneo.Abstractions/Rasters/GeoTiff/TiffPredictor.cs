@@ -3,41 +3,16 @@ using System.Runtime.InteropServices;
 namespace Scaneo.Rasters.GeoTiff;
 
 /// <summary>
-/// TIFF predictors 2 (horizontal differencing) and 3 (floating point, byte planes), applied and undone on
-/// decoded little-endian blocks row by row, exactly as libtiff's tif_predict.c does.
+/// TIFF predictors 2 (horizontal differencing) and 3 (floating point, byte planes) on decoded little-endian
+/// blocks, row by row, exactly as libtiff's tif_predict.c does: both applied when writing, predictor 3 undone here
+/// when reading (predictor 2 is undone during the block copy, <see cref="BlockPlan.Block.AccumulateTo"/>).
 /// </summary>
 internal static class TiffPredictor
 {
-    /// <summary>Undoes horizontal differencing in place.</summary>
-    /// <param name="block">Rows of samples, host (little-endian) order.</param>
-    /// <param name="rowBytes">Bytes per row.</param>
-    /// <param name="stride">Samples per pixel in the block (1 for separate planes).</param>
-    /// <param name="bytesPerSample">1, 2, 4 or 8.</param>
-    public static void UndoHorizontal(Span<byte> block, int rowBytes, int stride, int bytesPerSample)
-    {
-        int rows = block.Length / rowBytes;
-        for (int r = 0; r < rows; r++)
-        {
-            var row = block.Slice(r * rowBytes, rowBytes);
-            switch (bytesPerSample)
-            {
-                case 1:
-                    Accumulate(row, stride);
-                    break;
-                case 2:
-                    Accumulate(MemoryMarshal.Cast<byte, ushort>(row), stride);
-                    break;
-                case 4:
-                    Accumulate(MemoryMarshal.Cast<byte, uint>(row), stride);
-                    break;
-                default:
-                    Accumulate(MemoryMarshal.Cast<byte, ulong>(row), stride);
-                    break;
-            }
-        }
-    }
-
-    /// <summary>Applies horizontal differencing in place (the inverse of <see cref="UndoHorizontal"/>).</summary>
+    /// <summary>
+    /// Applies horizontal differencing in place. Readers undo it while copying blocks out
+    /// (<see cref="BlockPlan.Block.AccumulateTo"/>).
+    /// </summary>
     public static void ApplyHorizontal(Span<byte> block, int rowBytes, int stride, int bytesPerSample)
     {
         int rows = block.Length / rowBytes;
@@ -129,30 +104,6 @@ internal static class TiffPredictor
             return;
         }
 
-        for (int i = stride; i < v.Length; i++)
-        {
-            v[i] += v[i - stride];
-        }
-    }
-
-    private static void Accumulate(Span<ushort> v, int stride)
-    {
-        for (int i = stride; i < v.Length; i++)
-        {
-            v[i] += v[i - stride];
-        }
-    }
-
-    private static void Accumulate(Span<uint> v, int stride)
-    {
-        for (int i = stride; i < v.Length; i++)
-        {
-            v[i] += v[i - stride];
-        }
-    }
-
-    private static void Accumulate(Span<ulong> v, int stride)
-    {
         for (int i = stride; i < v.Length; i++)
         {
             v[i] += v[i - stride];
