@@ -19,6 +19,8 @@ namespace Scaneo.ActiveLearning.Maps;
 /// </remarks>
 internal sealed class MapKernel
 {
+    private const float Ln2 = 0.693147180559945309f;
+
     /// <summary>Pixels per stage chunk: 4 scratch rows of 512 floats (8 KB) stay in L1 beside the input lines.</summary>
     public const int ChunkPixels = 512;
 
@@ -29,7 +31,9 @@ internal sealed class MapKernel
     private readonly UncertaintyMeasure _measure;
     private readonly ScoreInput _input;
     private readonly double _temperature;
-    private readonly float _inverseTemperature;
+
+    // Softmax runs in log₂ units: t = (z − max)·log₂e / T, so each term is one FMA and a 2^t.
+    private readonly float _log2Scale;
     private readonly float _scale;
     private readonly bool _normalize;
     private readonly bool _checkNoData;
@@ -48,7 +52,7 @@ internal sealed class MapKernel
         _measure = measure;
         _input = input;
         _temperature = temperature;
-        _inverseTemperature = (float)(1.0 / temperature);
+        _log2Scale = (float)(1.0 / (temperature * Math.Log(2)));
         _normalize = normalize;
         _scale = !normalize ? 1f : classes < 2 ? 0f : measure switch
         {
@@ -66,8 +70,11 @@ internal sealed class MapKernel
         _needsSecond = measure is UncertaintyMeasure.Margin or UncertaintyMeasure.Ratio;
     }
 
-    public BlockStats Run(int start, int end, float[] output)
+    /// <summary>Computes pixels [<paramref name="start"/>, <paramref name="end"/>) into <paramref name="output"/> (element 0 = pixel <paramref name="start"/>).</summary>
+    public BlockStats Run(int start, int end, Span<float> output)
     {
+        ref float o = ref MemoryMarshal.GetReference(output);
+        int origin = start;
         int lanes = Vector<float>.Count;
         var stats = new Accumulator();
         Span<float> first = stackalloc float[ChunkPixels];
@@ -81,13 +88,13 @@ internal sealed class MapKernel
         while (end - i >= lanes)
         {
             int vectors = Math.Min(ChunkPixels, end - i) / lanes;
-            RunChunk(i, vectors, output, scratch, ref stats);
+            RunChunk(i, vectors, ref Unsafe.Add(ref o, i - origin), scratch, ref stats);
             i += vectors * lanes;
         }
 
         for (; i < end; i++)
         {
-            Scalar(i, output, ref stats);
+            Unsafe.Add(ref o, i - origin) = Scalar(i, ref stats);
         }
 
         return stats.ToBlockStats();
@@ -101,7 +108,8 @@ internal sealed class MapKernel
     private static void Store(ref float d, nint index, Vector<float> value) =>
         Unsafe.WriteUnaligned(ref Unsafe.As<float, byte>(ref Unsafe.Add(ref d, index)), value);
 
-    private void RunChunk(int start, int vectors, float[] output, Scratch scratch, ref Accumulator stats)
+    /// <remarks><paramref name="o"/> is the output slot of pixel <paramref name="start"/>.</remarks>
+    private void RunChunk(int start, int vectors, ref float o, Scratch scratch, ref Accumulator stats)
     {
         if (_input == ScoreInput.Logits)
         {
@@ -127,10 +135,10 @@ internal sealed class MapKernel
             }
         }
 
-        Finish(start, vectors, output, scratch, ref stats);
+        Finish(start, vectors, ref o, scratch, ref stats);
     }
 
-    /// <summary>Stage 1 (logits): flags vectors with nodata, masked or non-finite pixels; stores max (and runner-up).</summary>
+    /// <summary>Stage 1 (logits): flags vectors with nodata, masked or non-finite pixels; stores max (and runner-up) times log₂e / T.</summary>
     private void ValidateLogits(int start, int vectors, Scratch scratch)
     {
         ref float d = ref MemoryMarshal.GetArrayDataReference(_data);
@@ -141,6 +149,7 @@ internal sealed class MapKernel
         int classes = _classes;
         bool needsSecond = _needsSecond;
         var noData = new Vector<float>(_noData);
+        var scale = new Vector<float>(_log2Scale);
         for (int v = 0; v < vectors; v++)
         {
             nint i = start + (v * lanes);
@@ -169,15 +178,15 @@ internal sealed class MapKernel
             // (A sum overflowing float only sends those pixels to the exact path.)
             flagged |= ~Vector.Equals(total - total, Vector<float>.Zero);
             scratch.Bad[v] = !Vector.EqualsAll(flagged, Vector<int>.Zero) || (_mask is not null && AnyMasked(_mask, (int)i));
-            Store(ref m1Row, v * lanes, m1);
+            Store(ref m1Row, v * lanes, m1 * scale);
             if (needsSecond)
             {
-                Store(ref m2Row, v * lanes, m2);
+                Store(ref m2Row, v * lanes, m2 * scale);
             }
         }
     }
 
-    /// <summary>Stage 2 (logits): S = Σ e^y and, for entropy, A = Σ e^y·y with y = (z − max) / T, one class at a time.</summary>
+    /// <summary>Stage 2 (logits): S = Σ 2^t and, for entropy, A = Σ 2^t·t with t = (z − max)·log₂e / T, one class at a time.</summary>
     private void SumExponentials<TWeighted>(int start, int vectors, Scratch scratch)
         where TWeighted : struct, IWeightedFlag
     {
@@ -187,29 +196,50 @@ internal sealed class MapKernel
         ref float aRow = ref MemoryMarshal.GetReference(scratch.Weighted);
         int lanes = Vector<float>.Count;
         int count = vectors * lanes;
-        var invT = new Vector<float>(_inverseTemperature);
+        var scale = new Vector<float>(_log2Scale);
         for (int j = 0; j < count; j += lanes)
         {
-            Vector<float> y = (Load(ref d, start + j) - Load(ref m1Row, j)) * invT;
-            Vector<float> e = VectorMath.ExpNonPositive(y);
+            Vector<float> t = VectorMath.MultiplyAdd(Load(ref d, start + j), scale, -Load(ref m1Row, j));
+            Vector<float> e = VectorMath.Exp2NonPositive(t);
             Store(ref sRow, j, e);
             if (TWeighted.Enabled)
             {
-                Store(ref aRow, j, e * y);
+                Store(ref aRow, j, e * t);
             }
         }
 
-        for (int c = 1; c < _classes; c++)
+        // Two classes per pass halve the scratch-row loads and stores.
+        int c = 1;
+        for (; c + 1 < _classes; c += 2)
+        {
+            nint b = start + ((nint)c * _plane);
+            nint b2 = b + _plane;
+            for (int j = 0; j < count; j += lanes)
+            {
+                Vector<float> m = Load(ref m1Row, j);
+                Vector<float> t = VectorMath.MultiplyAdd(Load(ref d, b + j), scale, -m);
+                Vector<float> t2 = VectorMath.MultiplyAdd(Load(ref d, b2 + j), scale, -m);
+                Vector<float> e = VectorMath.Exp2NonPositive(t);
+                Vector<float> e2 = VectorMath.Exp2NonPositive(t2);
+                Store(ref sRow, j, Load(ref sRow, j) + e + e2);
+                if (TWeighted.Enabled)
+                {
+                    Store(ref aRow, j, VectorMath.MultiplyAdd(e2, t2, VectorMath.MultiplyAdd(e, t, Load(ref aRow, j))));
+                }
+            }
+        }
+
+        if (c < _classes)
         {
             nint b = start + ((nint)c * _plane);
             for (int j = 0; j < count; j += lanes)
             {
-                Vector<float> y = (Load(ref d, b + j) - Load(ref m1Row, j)) * invT;
-                Vector<float> e = VectorMath.ExpNonPositive(y);
+                Vector<float> t = VectorMath.MultiplyAdd(Load(ref d, b + j), scale, -Load(ref m1Row, j));
+                Vector<float> e = VectorMath.Exp2NonPositive(t);
                 Store(ref sRow, j, Load(ref sRow, j) + e);
                 if (TWeighted.Enabled)
                 {
-                    Store(ref aRow, j, VectorMath.MultiplyAdd(e, y, Load(ref aRow, j)));
+                    Store(ref aRow, j, VectorMath.MultiplyAdd(e, t, Load(ref aRow, j)));
                 }
             }
         }
@@ -288,16 +318,16 @@ internal sealed class MapKernel
     }
 
     /// <summary>Stage 3: the measure from the stage rows, written to the map; flagged vectors go to the exact path.</summary>
-    private void Finish(int start, int vectors, float[] output, Scratch scratch, ref Accumulator stats)
+    /// <remarks><paramref name="o"/> is the output slot of pixel <paramref name="start"/>.</remarks>
+    private void Finish(int start, int vectors, ref float o, Scratch scratch, ref Accumulator stats)
     {
-        ref float o = ref MemoryMarshal.GetArrayDataReference(output);
         ref float m1Row = ref MemoryMarshal.GetReference(scratch.First);
         ref float m2Row = ref MemoryMarshal.GetReference(scratch.Second);
         ref float sRow = ref MemoryMarshal.GetReference(scratch.Sum);
         ref float aRow = ref MemoryMarshal.GetReference(scratch.Weighted);
         int lanes = Vector<float>.Count;
         var scale = new Vector<float>(_scale);
-        var invT = new Vector<float>(_inverseTemperature);
+        var ln2 = new Vector<float>(Ln2);
         bool logits = _input == ScoreInput.Logits;
         for (int v = 0; v < vectors; v++)
         {
@@ -307,7 +337,7 @@ internal sealed class MapKernel
             {
                 for (int k = i; k < i + lanes; k++)
                 {
-                    Scalar(k, output, ref stats);
+                    Unsafe.Add(ref o, k - start) = Scalar(k, ref stats);
                 }
 
                 continue;
@@ -321,13 +351,13 @@ internal sealed class MapKernel
                     // p(1) = e^0 / S = 1 / S.
                     UncertaintyMeasure.LeastConfidence => Vector<float>.One - (Vector<float>.One / Load(ref sRow, j)),
 
-                    // p(2) / p(1) = e2 with e2 = e^((z₂ − z₁) / T); 1 − margin = 1 − (1 − e2) / S.
-                    UncertaintyMeasure.Ratio => VectorMath.ExpNonPositive((Load(ref m2Row, j) - Load(ref m1Row, j)) * invT),
+                    // p(2) / p(1) = e2 with e2 = 2^(t₂ − t₁); 1 − margin = 1 − (1 − e2) / S.
+                    UncertaintyMeasure.Ratio => VectorMath.Exp2NonPositive(Load(ref m2Row, j) - Load(ref m1Row, j)),
                     UncertaintyMeasure.Margin => Vector<float>.One
-                        - ((Vector<float>.One - VectorMath.ExpNonPositive((Load(ref m2Row, j) - Load(ref m1Row, j)) * invT)) / Load(ref sRow, j)),
+                        - ((Vector<float>.One - VectorMath.Exp2NonPositive(Load(ref m2Row, j) - Load(ref m1Row, j))) / Load(ref sRow, j)),
 
-                    // H = −Σ p ln p with ln p = y − ln S: H = ln S − Σ e·y / S (one log per pixel).
-                    _ => VectorMath.Log(Load(ref sRow, j)) - (Load(ref aRow, j) / Load(ref sRow, j)),
+                    // H = −Σ p ln p with ln p = t·ln 2 − ln S: H = ln S − ln 2 · Σ e·t / S (one log per pixel).
+                    _ => VectorMath.Log(Load(ref sRow, j)) - (ln2 * Load(ref aRow, j) / Load(ref sRow, j)),
                 };
             }
             else
@@ -348,7 +378,7 @@ internal sealed class MapKernel
 
             // Rounding can leave −1e−8 for a one-hot pixel; uncertainty is never negative.
             u = Vector.Max(u, Vector<float>.Zero);
-            Store(ref o, i, u);
+            Store(ref o, j, u);
             stats.Add(u);
         }
 
@@ -370,7 +400,8 @@ internal sealed class MapKernel
         return false;
     }
 
-    private void Scalar(int i, float[] output, ref Accumulator stats)
+    /// <summary>The exact double-precision path for one pixel: its value, or NaN for nodata/masked.</summary>
+    private float Scalar(int i, ref Accumulator stats)
     {
         int classes = _classes;
         Span<double> values = classes <= 128 ? stackalloc double[classes] : new double[classes];
@@ -389,8 +420,7 @@ internal sealed class MapKernel
 
         if (!valid)
         {
-            output[i] = float.NaN;
-            return;
+            return float.NaN;
         }
 
         if (!ProbabilityMath.TryToProbabilities(values, _input, _temperature, p))
@@ -400,8 +430,8 @@ internal sealed class MapKernel
         }
 
         float u = (float)ProbabilityMath.Measure(p, _measure, _normalize);
-        output[i] = u;
         stats.Add(u);
+        return u;
     }
 
     /// <summary>Compile-time switch for the weighted sum Σ e·y, so the entropy-free loops carry no dead stores.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using Scaneo.ActiveLearning.Scoring;
 using Scaneo.Rasters;
@@ -69,6 +70,36 @@ public sealed class UncertaintyMapBuilder
     /// <exception cref="ArgumentException">A validity mask of another size.</exception>
     public UncertaintyMap Build(RasterBuffer<float> scores, CancellationToken cancellationToken = default)
     {
+        MapKernel kernel = CreateKernel(scores);
+
+        // Every pixel is written (a value or NaN), so the 4-byte-per-pixel map skips the runtime's zeroing.
+        float[] map = GC.AllocateUninitializedArray<float>(scores.Width * scores.Height);
+        BlockStats total = RunBlocks(kernel, scores.Width, scores.Height, map, cancellationToken);
+        var raster = new RasterBuffer<float>(map, scores.Width, scores.Height, 1, scores.GeoTransform, scores.Crs, double.NaN);
+        return new UncertaintyMap(raster, scores, this, total.Count, total.Sum, total.Max);
+    }
+
+    /// <summary>
+    /// Computes the image's statistics (valid pixels, sum, mean, max) in the same pass as <see cref="Build"/>, with
+    /// the same validation and errors, without keeping the map: for ranking many images, where only the image
+    /// score matters, this skips writing (and first touching) 4 bytes per pixel of fresh memory.
+    /// </summary>
+    /// <param name="scores">C ≥ 1 bands of class scores.</param>
+    /// <param name="cancellationToken">Cancels between row blocks.</param>
+    /// <returns>The statistics; equal to those of the map <see cref="Build"/> returns.</returns>
+    /// <exception cref="UncertaintyInputException">An invalid pixel (named by row, column and band).</exception>
+    /// <exception cref="ArgumentException">A validity mask of another size.</exception>
+    public UncertaintySummary Summarize(RasterBuffer<float> scores, CancellationToken cancellationToken = default)
+    {
+        MapKernel kernel = CreateKernel(scores);
+        BlockStats total = RunBlocks(kernel, scores.Width, scores.Height, map: null, cancellationToken);
+        return new UncertaintySummary(Measure, Input, Normalize, total.Count, total.Sum, total.Max);
+    }
+
+    private static int RowsPerBlock(int width) => Math.Max(1, PixelsPerBlock / width);
+
+    private MapKernel CreateKernel(RasterBuffer<float> scores)
+    {
         ArgumentNullException.ThrowIfNull(scores);
         ProbabilityMath.RequireDefined(Measure);
         ProbabilityMath.RequireDefined(Input);
@@ -85,14 +116,18 @@ public sealed class UncertaintyMapBuilder
             mask = m.GetArray();
         }
 
-        int width = scores.Width;
-        int height = scores.Height;
-        // Every pixel is written (a value or NaN), so the 4-byte-per-pixel map skips the runtime's zeroing.
-        float[] outData = GC.AllocateUninitializedArray<float>(width * height);
-        var output = new RasterBuffer<float>(outData, width, height, 1, scores.GeoTransform, scores.Crs, double.NaN);
-        var kernel = new MapKernel(scores.GetArray(), width, height, scores.BandCount, Measure, Input, _temperature, Normalize, scores.NoData, mask);
+        return new MapKernel(scores.GetArray(), scores.Width, scores.Height, scores.BandCount, Measure, Input, _temperature, Normalize, scores.NoData, mask);
+    }
 
-        int rowsPerBlock = Math.Max(1, PixelsPerBlock / width);
+    /// <summary>Runs the kernel over row blocks (in parallel unless told otherwise) and combines their statistics.</summary>
+    /// <param name="kernel">The kernel.</param>
+    /// <param name="width">Raster width.</param>
+    /// <param name="height">Raster height.</param>
+    /// <param name="map">The map to fill; without one, each block's values go to a pooled scratch block and are dropped.</param>
+    /// <param name="cancellationToken">Cancels between blocks.</param>
+    private BlockStats RunBlocks(MapKernel kernel, int width, int height, float[]? map, CancellationToken cancellationToken)
+    {
+        int rowsPerBlock = RowsPerBlock(width);
         int blocks = (height + rowsPerBlock - 1) / rowsPerBlock;
         var stats = new BlockStats[blocks];
         var errors = new UncertaintyInputException?[blocks];
@@ -105,9 +140,14 @@ public sealed class UncertaintyMapBuilder
                 return;
             }
 
+            int start = b * rowsPerBlock * width;
+            int end = Math.Min(height, (b + 1) * rowsPerBlock) * width;
+
+            // Pooled scratch stays warm from call to call: no fresh memory to fault in when only statistics are wanted.
+            float[]? scratch = map is null ? ArrayPool<float>.Shared.Rent(end - start) : null;
             try
             {
-                stats[b] = RunBlock(kernel, b, rowsPerBlock, width, height, outData);
+                stats[b] = kernel.Run(start, end, map is null ? scratch.AsSpan(0, end - start) : map.AsSpan(start, end - start));
             }
             catch (UncertaintyInputException ex)
             {
@@ -115,6 +155,13 @@ public sealed class UncertaintyMapBuilder
                 int seen;
                 while (b < (seen = Volatile.Read(ref firstBad)) && Interlocked.CompareExchange(ref firstBad, b, seen) != seen)
                 {
+                }
+            }
+            finally
+            {
+                if (scratch is not null)
+                {
+                    ArrayPool<float>.Shared.Return(scratch);
                 }
             }
         }
@@ -149,13 +196,6 @@ public sealed class UncertaintyMapBuilder
             max = Math.Max(max, s.Max);
         }
 
-        return new UncertaintyMap(output, scores, this, count, sum, max);
-    }
-
-    private static BlockStats RunBlock(MapKernel kernel, int block, int rowsPerBlock, int width, int height, float[] output)
-    {
-        int startRow = block * rowsPerBlock;
-        int endRow = Math.Min(height, startRow + rowsPerBlock);
-        return kernel.Run(startRow * width, endRow * width, output);
+        return new BlockStats(sum, count, max);
     }
 }

@@ -5,7 +5,7 @@ namespace Scaneo.ActiveLearning.Maps;
 
 /// <summary>
 /// Single-precision exp (of non-positive inputs) and log across <see cref="Vector{T}"/> lanes, written here rather
-/// than taken from <c>Vector256.Exp</c>/<c>Vector256.Log</c> because net8.0 has neither and both target frameworks
+/// than taken from <c>Vector256.Exp2</c>/<c>Vector256.Log</c> because net8.0 has neither and both target frameworks
 /// should run the same algorithm; the exp is also cheaper than a general one, as softmax only needs x ≤ 0.
 /// The maps built on them are tested against a double-precision computation to 1e-5.
 /// </summary>
@@ -13,7 +13,6 @@ internal static class VectorMath
 {
     private const float RoundingShift = 12582912f;
     private const int RoundingShiftBits = 0x4B400000;
-    private const float Log2E = 1.44269504088896341f;
     private const float Ln2Hi = 0.693359375f;
     private const float Ln2Lo = -2.12194440e-4f;
     private const float SqrtHalf = 0.707106781186547524f;
@@ -29,15 +28,16 @@ internal static class VectorMath
     }
 
     /// <summary>
-    /// e^x per lane for x ≤ 0 (softmax terms after subtracting the maximum): x·log₂e is split into an integer n
-    /// and f ∈ [−½, ½]; 2^f comes from its degree-6 Taylor polynomial (relative error ≤ 1.2e−7 before rounding)
-    /// and 2^n is built in the exponent bits. Inputs below −87.3 give 2^−126 ≈ 1.2e−38, which contributes
-    /// nothing measurable next to the e^0 = 1 term every softmax row holds.
+    /// 2^t per lane for t ≤ 0 (softmax terms after subtracting the maximum, in log₂ units): t is split into an
+    /// integer n and f ∈ [−½, ½]; 2^f comes from a degree-5 minimax polynomial (relative error 9e−8, 2e−7 after
+    /// float rounding) and 2^n is built in the exponent bits. Inputs below −126 give 2^−126 ≈ 1.2e−38, which
+    /// contributes nothing measurable next to the 2^0 = 1 term every softmax row holds; a few ulp above 0 (from
+    /// rounding in the caller) are fine.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector<float> ExpNonPositive(Vector<float> x)
+    public static Vector<float> Exp2NonPositive(Vector<float> t)
     {
-        Vector<float> t = Vector.Max(x * new Vector<float>(Log2E), new Vector<float>(-126f));
+        t = Vector.Max(t, new Vector<float>(-126f));
 
         // Adding 1.5·2^23 rounds t to an integer in the low mantissa bits (round to nearest even), without a
         // rounding instruction net8.0's Vector<T> lacks; the same bits, less the constant's, are n as an integer.
@@ -45,12 +45,11 @@ internal static class VectorMath
         Vector<float> n = shifted - new Vector<float>(RoundingShift);
         Vector<int> exponent = Vector.AsVectorInt32(shifted) - new Vector<int>(RoundingShiftBits);
         Vector<float> f = t - n;
-        Vector<float> p = new(1.5403530e-4f);
-        p = MultiplyAdd(p, f, new Vector<float>(1.3333558e-3f));
-        p = MultiplyAdd(p, f, new Vector<float>(9.6181291e-3f));
-        p = MultiplyAdd(p, f, new Vector<float>(5.5504109e-2f));
-        p = MultiplyAdd(p, f, new Vector<float>(2.4022651e-1f));
-        p = MultiplyAdd(p, f, new Vector<float>(6.9314718e-1f));
+        Vector<float> p = new(1.326472690e-3f);
+        p = MultiplyAdd(p, f, new Vector<float>(9.671512661e-3f));
+        p = MultiplyAdd(p, f, new Vector<float>(5.550733744e-2f));
+        p = MultiplyAdd(p, f, new Vector<float>(2.402224208e-1f));
+        p = MultiplyAdd(p, f, new Vector<float>(6.931469776e-1f));
         p = MultiplyAdd(p, f, Vector<float>.One);
         Vector<float> pow2n = Vector.AsVectorSingle(Vector.ShiftLeft(exponent + new Vector<int>(127), 23));
         return p * pow2n;

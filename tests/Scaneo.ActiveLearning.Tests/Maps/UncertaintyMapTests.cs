@@ -144,6 +144,39 @@ public class UncertaintyMapTests
         Assert.Equal(sum / map.ValidPixelCount, map.Mean, 1e-5);
     }
 
+    [Property(MaxTest = 30)]
+    public Property Summarize_AnyRaster_HasTheStatisticsOfTheBuiltMap() =>
+        Prop.ForAll(
+            Arb.From(Gen.Choose(0, int.MaxValue)),
+            seed =>
+            {
+                var rng = new Random(seed);
+                var input = seed % 2 == 0 ? ScoreInput.Logits : ScoreInput.Probabilities;
+
+                // Up to ~90 K pixels: several parallel blocks, so the pooled scratch is reused across blocks.
+                var scores = RandomScores(rng, rng.Next(1, 400), rng.Next(1, 230), rng.Next(1, 6), input, spread: 12);
+                var builder = new UncertaintyMapBuilder { Measure = (UncertaintyMeasure)(seed % 4), Input = input, Normalize = seed % 3 == 0 };
+                var map = builder.Build(scores);
+                var summary = builder.Summarize(scores);
+                Assert.Equal(map.ValidPixelCount, summary.ValidPixelCount);
+                Assert.Equal(map.Sum, summary.Sum);
+                Assert.Equal(map.Max, summary.Max);
+                Assert.Equal(map.Mean, summary.Mean);
+                Assert.Equal(builder.Measure, summary.Measure);
+            });
+
+    [Fact]
+    public void Summarize_InvalidPixel_ThrowsLikeBuild()
+    {
+        var scores = RandomScores(new Random(5), 300, 300, 3, ScoreInput.Logits, 5);
+        scores[1, 250, 17] = float.PositiveInfinity;
+        var builder = new UncertaintyMapBuilder { Input = ScoreInput.Logits };
+        var fromBuild = Assert.Throws<UncertaintyInputException>(() => builder.Build(scores));
+        var fromSummary = Assert.Throws<UncertaintyInputException>(() => builder.Summarize(scores));
+        Assert.Equal(fromBuild.Message, fromSummary.Message);
+        Assert.Equal((250 * 300) + 17, fromSummary.Index);
+    }
+
     [Fact]
     public void Build_OneHotProbabilitiesWithZeros_IsZeroNotNaN()
     {
