@@ -52,6 +52,13 @@ internal static class RasterLimits
                 name, "bytes", bytes > long.MaxValue ? long.MaxValue : (long)bytes, options.MaxBytes, string.Create(CultureInfo.InvariantCulture, $"{width} × {height} × {bands} bands × {type.SizeInBytes()} bytes"));
         }
 
+        // Decoders address the pixel buffer as one span of bytes, whose length is an int.
+        if (bytes > int.MaxValue)
+        {
+            throw new RasterLimitExceededException(
+                name, "bytes", (long)bytes, int.MaxValue, string.Create(CultureInfo.InvariantCulture, $"{width} × {height} × {bands} bands × {type.SizeInBytes()} bytes (the largest pixel buffer one raster can hold; read it by windows)"));
+        }
+
         long samples = pixels * bands;
         if (samples > Array.MaxLength)
         {

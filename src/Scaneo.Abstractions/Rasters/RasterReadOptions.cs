@@ -8,8 +8,11 @@ public sealed class RasterReadOptions
     /// <summary>The default <see cref="MaxPixels"/>: 1 Gpx (a full Sentinel-2 tile is 0.12 Gpx).</summary>
     public const long DefaultMaxPixels = 1L << 30;
 
-    /// <summary>The default <see cref="MaxBytes"/>: 4 GiB.</summary>
-    public const long DefaultMaxBytes = 4L << 30;
+    /// <summary>
+    /// The default <see cref="MaxBytes"/>: 2 GiB − 1, the largest pixel buffer one read can return (larger limits are
+    /// accepted, but a read beyond 2 GiB − 1 bytes is still refused; read such rasters by windows).
+    /// </summary>
+    public const long DefaultMaxBytes = int.MaxValue;
 
     /// <summary>Gets the default options: whole raster, all bands, default limits.</summary>
     public static RasterReadOptions Default { get; } = new();
@@ -25,7 +28,7 @@ public sealed class RasterReadOptions
     /// <summary>Gets the largest number of pixels (width × height of the part read) a read may return.</summary>
     public long MaxPixels { get; init; } = DefaultMaxPixels;
 
-    /// <summary>Gets the largest number of bytes (pixels × bands × sample size) a read may allocate.</summary>
+    /// <summary>Gets the largest number of bytes (pixels × bands × sample size) a read may allocate; reads are also capped at 2 GiB − 1 bytes.</summary>
     public long MaxBytes { get; init; } = DefaultMaxBytes;
 
     /// <summary>Gets the logger that receives the decoder's warnings, or <see langword="null"/> to drop them.</summary>

@@ -25,6 +25,23 @@ public class SafetyTests
     }
 
     [Fact]
+    public void Read_MoreThanTwoGibibytesWithinTheLimits_RefusedAsTooLargeNotCorrupt()
+    {
+        // 33000² uint16 = 2.18 GB: within raised pixel and byte limits and below Array.MaxLength samples, but beyond
+        // what one byte-addressed pixel buffer can span. It used to be allocated and then reported as corrupt.
+        byte[] bytes = HugeHeader(new RasterBuffer<ushort>(1, 1), 33000);
+        var options = new RasterReadOptions { MaxPixels = 2_000_000_000, MaxBytes = 8L << 30 };
+        long before = GC.GetAllocatedBytesForCurrentThread();
+
+        var ex = Assert.Throws<RasterLimitExceededException>(() => ReadBytes(bytes, options));
+
+        Assert.Equal("bytes", ex.Quantity);
+        Assert.Equal(33000L * 33000 * 2, ex.Declared);
+        Assert.Equal(int.MaxValue, ex.Limit);
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 50_000_000, "allocated before refusing");
+    }
+
+    [Fact]
     public void Read_BytesLimit_RefusesBeforeAllocating()
     {
         var options = new RasterReadOptions { MaxBytes = 1000 };
@@ -100,9 +117,10 @@ public class SafetyTests
         }
     }
 
-    private static byte[] HugeHeader()
+    private static byte[] HugeHeader() => HugeHeader(new RasterBuffer<byte>(1, 1), 100000);
+
+    private static byte[] HugeHeader(Raster raster, int side)
     {
-        var raster = new RasterBuffer<byte>(1, 1);
         using var stream = new MemoryStream();
         RasterFile.WriteGeoTiff(raster, stream, new GeoTiffWriteOptions { Compression = GeoTiffCompression.None });
         byte[] bytes = stream.ToArray();
@@ -123,7 +141,7 @@ public class SafetyTests
                     BitConverter.GetBytes((ushort)4).CopyTo(bytes, entry + 2);
                 }
 
-                BitConverter.GetBytes(100000).CopyTo(bytes, entry + 8);
+                BitConverter.GetBytes(side).CopyTo(bytes, entry + 8);
             }
         }
 
