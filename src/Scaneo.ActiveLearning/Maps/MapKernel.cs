@@ -186,7 +186,7 @@ internal sealed class MapKernel
         }
     }
 
-    /// <summary>Stage 2 (logits): S = Σ 2^t and, for entropy, A = Σ 2^t·t with t = (z − max)·log₂e / T, one class at a time.</summary>
+    /// <summary>Stage 2 (logits): S = Σ 2^t and, for entropy, A = Σ 2^t·t with t = (z − max)·log₂e / T, two classes at a time.</summary>
     private void SumExponentials<TWeighted>(int start, int vectors, Scratch scratch)
         where TWeighted : struct, IWeightedFlag
     {
@@ -197,19 +197,14 @@ internal sealed class MapKernel
         int lanes = Vector<float>.Count;
         int count = vectors * lanes;
         var scale = new Vector<float>(_log2Scale);
-        for (int j = 0; j < count; j += lanes)
+        scratch.Sum[..count].Clear();
+        if (TWeighted.Enabled)
         {
-            Vector<float> t = VectorMath.MultiplyAdd(Load(ref d, start + j), scale, -Load(ref m1Row, j));
-            Vector<float> e = VectorMath.Exp2NonPositive(t);
-            Store(ref sRow, j, e);
-            if (TWeighted.Enabled)
-            {
-                Store(ref aRow, j, e * t);
-            }
+            scratch.Weighted[..count].Clear();
         }
 
         // Two classes per pass halve the scratch-row loads and stores.
-        int c = 1;
+        int c = 0;
         for (; c + 1 < _classes; c += 2)
         {
             nint b = start + ((nint)c * _plane);

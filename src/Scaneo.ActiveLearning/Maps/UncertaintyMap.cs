@@ -16,17 +16,13 @@ namespace Scaneo.ActiveLearning.Maps;
 /// </example>
 public sealed class UncertaintyMap
 {
-    internal UncertaintyMap(RasterBuffer<float> raster, RasterBuffer<float> scores, UncertaintyMapBuilder settings, long validPixelCount, double sum, double max)
+    private readonly UncertaintySummary _summary;
+
+    internal UncertaintyMap(RasterBuffer<float> raster, RasterBuffer<float> scores, UncertaintySummary summary)
     {
         Raster = raster;
         Scores = scores;
-        Measure = settings.Measure;
-        Input = settings.Input;
-        Normalized = settings.Normalize;
-        ValidPixelCount = validPixelCount;
-        Sum = sum;
-        Max = validPixelCount > 0 ? max : double.NaN;
-        Mean = validPixelCount > 0 ? sum / validPixelCount : double.NaN;
+        _summary = summary;
     }
 
     /// <summary>Gets the map: one float32 band, the input's size, geotransform and CRS, nodata NaN.</summary>
@@ -36,25 +32,25 @@ public sealed class UncertaintyMap
     public RasterBuffer<float> Scores { get; }
 
     /// <summary>Gets the measure.</summary>
-    public UncertaintyMeasure Measure { get; }
+    public UncertaintyMeasure Measure => _summary.Measure;
 
     /// <summary>Gets what the scores were.</summary>
-    public ScoreInput Input { get; }
+    public ScoreInput Input => _summary.Input;
 
     /// <summary>Gets a value indicating whether the values are normalised to [0, 1].</summary>
-    public bool Normalized { get; }
+    public bool Normalized => _summary.Normalized;
 
     /// <summary>Gets the number of valid (not nodata, not masked) pixels.</summary>
-    public long ValidPixelCount { get; }
+    public long ValidPixelCount => _summary.ValidPixelCount;
 
     /// <summary>Gets the sum over valid pixels.</summary>
-    public double Sum { get; }
+    public double Sum => _summary.Sum;
 
     /// <summary>Gets the mean over valid pixels (NaN when there is none).</summary>
-    public double Mean { get; }
+    public double Mean => _summary.Mean;
 
     /// <summary>Gets the maximum over valid pixels (NaN when there is none).</summary>
-    public double Max { get; }
+    public double Max => _summary.Max;
 
     /// <summary>Computes a map with default settings.</summary>
     /// <param name="scores">C bands of class scores (C ≥ 1); the raster's nodata marks pixels to skip.</param>

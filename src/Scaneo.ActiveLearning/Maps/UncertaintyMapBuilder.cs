@@ -76,7 +76,7 @@ public sealed class UncertaintyMapBuilder
         float[] map = GC.AllocateUninitializedArray<float>(scores.Width * scores.Height);
         BlockStats total = RunBlocks(kernel, scores.Width, scores.Height, map, cancellationToken);
         var raster = new RasterBuffer<float>(map, scores.Width, scores.Height, 1, scores.GeoTransform, scores.Crs, double.NaN);
-        return new UncertaintyMap(raster, scores, this, total.Count, total.Sum, total.Max);
+        return new UncertaintyMap(raster, scores, Summary(total));
     }
 
     /// <summary>
@@ -93,8 +93,10 @@ public sealed class UncertaintyMapBuilder
     {
         MapKernel kernel = CreateKernel(scores);
         BlockStats total = RunBlocks(kernel, scores.Width, scores.Height, map: null, cancellationToken);
-        return new UncertaintySummary(Measure, Input, Normalize, total.Count, total.Sum, total.Max);
+        return Summary(total);
     }
+
+    private UncertaintySummary Summary(BlockStats total) => new(Measure, Input, Normalize, total.Count, total.Sum, total.Max);
 
     private static int RowsPerBlock(int width) => Math.Max(1, PixelsPerBlock / width);
 

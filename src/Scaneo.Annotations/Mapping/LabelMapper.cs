@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using NetTopologySuite.Geometries;
 using Scaneo.Annotations.Polygonize;
 using Scaneo.Geo;
@@ -134,7 +135,6 @@ public sealed class LabelMapper
     {
         ArgumentNullException.ThrowIfNull(prediction);
         var mask = prediction.ClassMask;
-        int[] values = ReadClassValues(mask);
         GeoTransform gt = geoTransform ?? mask.GeoTransform ?? GeoTransform.Identity;
         var mapped = new HashSet<int>(_mappedOutputs);
         int? noData = mask.NoData is double nd && nd == Math.Floor(nd) && nd >= int.MinValue && nd <= int.MaxValue && !mapped.Contains((int)nd) ? (int)nd : null;
@@ -154,16 +154,27 @@ public sealed class LabelMapper
             }
         }
 
-        var labelIndex = new ushort[values.Length];
+        var labelIndex = new ushort[mask.Width * mask.Height];
         var counts = new long[_labels.Length + 1];
-        for (int i = 0; i < values.Length; i++)
+        var tagger = new LabelTagger(labelOfOutput, noData, labelIndex, counts);
+        switch (mask)
         {
-            int v = values[i];
-            if ((uint)v < (uint)labelOfOutput.Length && v != noData && labelOfOutput[v] is ushort id and > 0)
-            {
-                labelIndex[i] = id;
-                counts[id]++;
-            }
+            case RasterBuffer<byte> b:
+                tagger.Tag(b.GetBand(0));
+                break;
+            case RasterBuffer<ushort> u:
+                tagger.Tag(u.GetBand(0));
+                break;
+            case RasterBuffer<int> i:
+                tagger.Tag(i.GetBand(0));
+                break;
+            default:
+                for (int i = 0; i < labelIndex.Length; i++)
+                {
+                    tagger.Tag(i, (int)mask.GetValue(0, i / mask.Width, i % mask.Width));
+                }
+
+                break;
         }
 
         var result = new List<MappedSegment>();
@@ -243,41 +254,26 @@ public sealed class LabelMapper
         return best;
     }
 
-    private static int[] ReadClassValues(Raster mask)
+    /// <summary>Tags pixels with the 1-based label their class value feeds (0 = none) and counts them per label.</summary>
+    private readonly struct LabelTagger(ushort[] labelOfOutput, int? noData, ushort[] labelIndex, long[] counts)
     {
-        int n = mask.Width * mask.Height;
-        int[] values = new int[n];
-        switch (mask)
+        public void Tag<T>(ReadOnlySpan<T> band)
+            where T : unmanaged, IBinaryInteger<T>
         {
-            case RasterBuffer<byte> b:
-                var bs = b.GetBand(0);
-                for (int i = 0; i < n; i++)
-                {
-                    values[i] = bs[i];
-                }
-
-                break;
-            case RasterBuffer<ushort> u:
-                var us = u.GetBand(0);
-                for (int i = 0; i < n; i++)
-                {
-                    values[i] = us[i];
-                }
-
-                break;
-            case RasterBuffer<int> s:
-                s.GetBand(0).CopyTo(values);
-                break;
-            default:
-                for (int i = 0; i < n; i++)
-                {
-                    values[i] = (int)mask.GetValue(0, i / mask.Width, i % mask.Width);
-                }
-
-                break;
+            for (int i = 0; i < band.Length; i++)
+            {
+                Tag(i, int.CreateTruncating(band[i]));
+            }
         }
 
-        return values;
+        public void Tag(int pixel, int value)
+        {
+            if ((uint)value < (uint)labelOfOutput.Length && value != noData && labelOfOutput[value] is ushort id and > 0)
+            {
+                labelIndex[pixel] = id;
+                counts[id]++;
+            }
+        }
     }
 
     private static double? MeanScore(SegmentationPrediction prediction, ushort[] labelIndex, ushort label, IReadOnlyList<int> classValues, long count)

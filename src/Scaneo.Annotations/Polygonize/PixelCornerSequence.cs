@@ -10,7 +10,7 @@ namespace Scaneo.Annotations.Polygonize;
 /// hundreds of thousands of tiny regions. Reads give exactly the doubles the polygonizer would otherwise store
 /// (same formula, same operation order). A write turns the sequence into its own packed doubles.
 /// </summary>
-internal sealed class PixelCornerSequence : CoordinateSequence
+internal sealed class PixelCornerSequence : XYCoordinateSequence
 {
     private readonly Chunk _chunk;
     private readonly int _offset;
@@ -18,7 +18,7 @@ internal sealed class PixelCornerSequence : CoordinateSequence
 
     /// <summary>Initializes a closed ring over <paramref name="corners"/> corner pairs at <paramref name="offset"/> (the closing vertex is implied).</summary>
     public PixelCornerSequence(Chunk chunk, int offset, int corners)
-        : base(corners + 1, 2, 0)
+        : base(corners + 1)
     {
         _chunk = chunk;
         _offset = offset;
@@ -48,13 +48,6 @@ internal sealed class PixelCornerSequence : CoordinateSequence
         return c.F + (c.Corners[j] * c.D) + (c.Corners[j + 1] * c.E);
     }
 
-    public override double GetOrdinate(int index, int ordinateIndex) => ordinateIndex switch
-    {
-        0 => GetX(index),
-        1 => GetY(index),
-        _ => double.NaN,
-    };
-
     public override void SetOrdinate(int index, int ordinateIndex, double value)
     {
         if (ordinateIndex is not (0 or 1))
@@ -75,16 +68,6 @@ internal sealed class PixelCornerSequence : CoordinateSequence
         }
 
         _edited[(2 * index) + ordinateIndex] = value;
-    }
-
-    public override Coordinate GetCoordinate(int i) => new(GetX(i), GetY(i));
-
-    public override Coordinate GetCoordinateCopy(int i) => new(GetX(i), GetY(i));
-
-    public override void GetCoordinate(int index, Coordinate coord)
-    {
-        coord.X = GetX(index);
-        coord.Y = GetY(index);
     }
 
     public override Envelope ExpandEnvelope(Envelope env)

@@ -7,7 +7,7 @@ namespace Scaneo.Annotations.Polygonize;
 /// How <see cref="MaskPolygonizer"/> turns a class mask into polygons. Every post-operation is off by default,
 /// so the default output is exactly GDAL's 4-connected polygonize (always valid, holes as interior rings).
 /// </summary>
-public sealed class PolygonizeOptions
+public sealed record PolygonizeOptions
 {
     /// <summary>Gets the default options: band 0, 4-connectivity, the raster's nodata, no post-operations.</summary>
     public static PolygonizeOptions Default { get; } = new();

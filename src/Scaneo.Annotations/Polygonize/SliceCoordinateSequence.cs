@@ -7,13 +7,13 @@ namespace Scaneo.Annotations.Polygonize;
 /// An XY coordinate sequence over a slice of a large shared buffer. The polygonizer packs many rings into one
 /// buffer so that hundreds of thousands of small rings do not each cost an array the garbage collector must copy.
 /// </summary>
-internal sealed class SliceCoordinateSequence : CoordinateSequence
+internal sealed class SliceCoordinateSequence : XYCoordinateSequence
 {
     private readonly double[] _buffer;
     private readonly int _offset;
 
     public SliceCoordinateSequence(double[] buffer, int offset, int count)
-        : base(count, 2, 0)
+        : base(count)
     {
         _buffer = buffer;
         _offset = offset;
@@ -23,29 +23,12 @@ internal sealed class SliceCoordinateSequence : CoordinateSequence
 
     public override double GetY(int index) => _buffer[_offset + (2 * index) + 1];
 
-    public override double GetOrdinate(int index, int ordinateIndex) => ordinateIndex switch
-    {
-        0 => _buffer[_offset + (2 * index)],
-        1 => _buffer[_offset + (2 * index) + 1],
-        _ => double.NaN,
-    };
-
     public override void SetOrdinate(int index, int ordinateIndex, double value)
     {
         if (ordinateIndex is 0 or 1)
         {
             _buffer[_offset + (2 * index) + ordinateIndex] = value;
         }
-    }
-
-    public override Coordinate GetCoordinate(int i) => new(GetX(i), GetY(i));
-
-    public override Coordinate GetCoordinateCopy(int i) => new(GetX(i), GetY(i));
-
-    public override void GetCoordinate(int index, Coordinate coord)
-    {
-        coord.X = GetX(index);
-        coord.Y = GetY(index);
     }
 
     public override Envelope ExpandEnvelope(Envelope env)

@@ -76,16 +76,8 @@ internal static class PolygonizeCommand
             }
 
             Raster raster = RasterFile.Read(input.FullName, new RasterReadOptions { Bands = [options.Band] });
-            options = new PolygonizeOptions
-            {
-                Connectivity = options.Connectivity,
-                ExcludedValues = options.ExcludedValues,
-                SieveThreshold = options.SieveThreshold,
-                MinimumArea = options.MinimumArea,
-                SimplifyTolerance = options.SimplifyTolerance,
-                MaxDegreeOfParallelism = options.MaxDegreeOfParallelism,
-                MapTransform = toWgs84 ? ToWgs84(raster, input) : null,
-            };
+            // The raster read holds only the chosen band.
+            options = options with { Band = 0, MapTransform = toWgs84 ? ToWgs84(raster, input) : null };
 
             FileInfo? target = parse.GetValue(output);
             var polygonizer = new MaskPolygonizer(options);

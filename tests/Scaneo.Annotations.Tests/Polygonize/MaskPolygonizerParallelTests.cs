@@ -126,22 +126,8 @@ public sealed class MaskPolygonizerParallelTests
         Assert.ThrowsAny<OperationCanceledException>(() => polygonizer.Polygonize(raster, cts.Token));
     }
 
-    private static PolygonizeOptions Parallel(PolygonizeOptions o, int degree, int stripRows) => new()
-    {
-        Band = o.Band,
-        Connectivity = o.Connectivity,
-        NoData = o.NoData,
-        IgnoreRasterNoData = o.IgnoreRasterNoData,
-        ExcludedValues = o.ExcludedValues,
-        ValidityMask = o.ValidityMask,
-        MapTransform = o.MapTransform,
-        SieveThreshold = o.SieveThreshold,
-        MinimumArea = o.MinimumArea,
-        FillHolesBelow = o.FillHolesBelow,
-        SimplifyTolerance = o.SimplifyTolerance,
-        MaxDegreeOfParallelism = degree,
-        StripRows = stripRows,
-    };
+    private static PolygonizeOptions Parallel(PolygonizeOptions o, int degree, int stripRows) =>
+        o with { MaxDegreeOfParallelism = degree, StripRows = stripRows };
 
     /// <summary>Bit 0 sieve, bit 1 minimum area, bit 2 hole filling, bit 3 coverage simplification.</summary>
     private static PolygonizeOptions WithPostOperations(PolygonizeOptions o, int post) => new()

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Scaneo.Cli.Hosting;
+using static Scaneo.Cli.Tests.CliRunner;
 
 namespace Scaneo.Cli.Tests.Commands;
 
@@ -9,14 +9,6 @@ namespace Scaneo.Cli.Tests.Commands;
 /// </summary>
 public sealed class ImportExportCommandTests
 {
-    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int code = await ScaneoCli.RunAsync(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
-
     private static async Task<string> ScaneoFolderAsync()
     {
         string folder = Path.Combine(Path.GetTempPath(), "scaneo-io-tests", Guid.NewGuid().ToString("N"));

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Scaneo.Cli.Hosting;
 using Scaneo.ReferenceModel;
+using static Scaneo.Cli.Tests.CliRunner;
 
 namespace Scaneo.Cli.Tests.Commands;
 
@@ -15,14 +15,6 @@ public sealed class InferAndRankCommandTests : IAsyncLifetime
     public async Task InitializeAsync() => _server = await ReferenceModelServer.StartAsync(new ReferenceModelOptions());
 
     public async Task DisposeAsync() => await _server!.DisposeAsync();
-
-    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int code = await ScaneoCli.RunAsync(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
 
     [Fact]
     public async Task Infer_Segmentation_WritesOneMultiPolygonPerMappedLabel()

@@ -1,19 +1,11 @@
 using System.Text.Json;
-using Scaneo.Cli.Hosting;
+using static Scaneo.Cli.Tests.CliRunner;
 
 namespace Scaneo.Cli.Tests.Commands;
 
 public class InfoCommandTests
 {
     private static string Data(string file) => Path.Combine(AppContext.BaseDirectory, "TestData", file);
-
-    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int code = await ScaneoCli.RunAsync(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
 
     [Fact]
     public async Task Info_JsonOnLandsat_PrintsGdalGeoreferencingAndBounds()

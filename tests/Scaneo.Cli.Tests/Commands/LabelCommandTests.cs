@@ -1,8 +1,8 @@
 using System.Text.Json;
 using NetTopologySuite.Geometries;
-using Scaneo.Cli.Hosting;
 using Scaneo.Geo;
 using SkiaSharp;
+using static Scaneo.Cli.Tests.CliRunner;
 
 namespace Scaneo.Cli.Tests.Commands;
 
@@ -15,14 +15,6 @@ public sealed class LabelCommandTests
         string dir = Path.Combine(Path.GetTempPath(), "scaneo-label-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
         return dir;
-    }
-
-    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int code = await ScaneoCli.RunAsync(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Scaneo.Cli.Hosting;
 using Scaneo.Geo;
 using Scaneo.Rasters;
+using static Scaneo.Cli.Tests.CliRunner;
 
 namespace Scaneo.Cli.Tests.Commands;
 
@@ -17,14 +17,6 @@ public sealed class PolygonizeCommandTests : IDisposable
         var raster = new RasterBuffer<byte>(pixels, width, height, 1, new GeoTransform(500000, 10, 0, 5000000, 0, -10), CrsReference.FromEpsg(32631), noData);
         RasterFile.WriteGeoTiff(raster, path);
         return path;
-    }
-
-    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int code = await ScaneoCli.RunAsync(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Scaneo.Cli.Hosting;
 using Scaneo.Geo;
 using Scaneo.Rasters;
+using static Scaneo.Cli.Tests.CliRunner;
 
 namespace Scaneo.Cli.Tests.Commands;
 
@@ -20,14 +20,6 @@ public sealed class UncertaintyCommandTests : IDisposable
         string path = Path.Combine(_dir, "scores.tif");
         RasterFile.WriteGeoTiff(new RasterBuffer<float>([.. bg, .. fg], 2, 2, 2, Utm, CrsReference.FromEpsg(32631)), path);
         return path;
-    }
-
-    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int code = await ScaneoCli.RunAsync(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
     }
 
     [Theory]
