@@ -297,16 +297,15 @@ internal sealed class MapKernel
         int lanes = Vector<float>.Count;
         int count = vectors * lanes;
 
-        // 0·ln 0 = 0: ln of the smallest normal float is finite and multiplied by 0 (out-of-range lanes are
-        // recomputed exactly, so their garbage here is never used).
-        var tiny = new Vector<float>(1.17549435e-38f);
+        // 0·ln 0 = 0: the log of 0 (or of a subnormal) is finite, about −88, and multiplied by 0 (out-of-range lanes
+        // are recomputed exactly, so their garbage here is never used).
         for (int c = 0; c < _classes; c++)
         {
             nint b = start + ((nint)c * _plane);
             for (int j = 0; j < count; j += lanes)
             {
                 Vector<float> x = Load(ref d, b + j);
-                Vector<float> term = x * VectorMath.Log(Vector.Max(x, tiny));
+                Vector<float> term = x * VectorMath.Log(x);
                 Store(ref hRow, j, c == 0 ? -term : Load(ref hRow, j) - term);
             }
         }

@@ -12,10 +12,10 @@ namespace Scaneo.ActiveLearning.Maps;
 internal static class VectorMath
 {
     private const float RoundingShift = 12582912f;
-    private const int RoundingShiftBits = 0x4B400000;
-    private const float Ln2Hi = 0.693359375f;
-    private const float Ln2Lo = -2.12194440e-4f;
-    private const float SqrtHalf = 0.707106781186547524f;
+    private const float Ln2 = 0.693147180559945309f;
+
+    // Bits of the float nearest √½.
+    private const int SqrtHalfBits = 0x3F3504F3;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<float> MultiplyAdd(Vector<float> a, Vector<float> b, Vector<float> c)
@@ -39,47 +39,44 @@ internal static class VectorMath
     {
         t = Vector.Max(t, new Vector<float>(-126f));
 
-        // Adding 1.5·2^23 rounds t to an integer in the low mantissa bits (round to nearest even), without a
-        // rounding instruction net8.0's Vector<T> lacks; the same bits, less the constant's, are n as an integer.
+        // Adding 1.5·2^23 rounds t to an integer n in the low mantissa bits (round to nearest even), without a
+        // rounding instruction net8.0's Vector<T> lacks.
         Vector<float> shifted = t + new Vector<float>(RoundingShift);
-        Vector<float> n = shifted - new Vector<float>(RoundingShift);
-        Vector<int> exponent = Vector.AsVectorInt32(shifted) - new Vector<int>(RoundingShiftBits);
-        Vector<float> f = t - n;
+        Vector<float> f = t - (shifted - new Vector<float>(RoundingShift));
         Vector<float> p = new(1.326472690e-3f);
         p = MultiplyAdd(p, f, new Vector<float>(9.671512661e-3f));
         p = MultiplyAdd(p, f, new Vector<float>(5.550733744e-2f));
         p = MultiplyAdd(p, f, new Vector<float>(2.402224208e-1f));
         p = MultiplyAdd(p, f, new Vector<float>(6.931469776e-1f));
         p = MultiplyAdd(p, f, Vector<float>.One);
-        Vector<float> pow2n = Vector.AsVectorSingle(Vector.ShiftLeft(exponent + new Vector<int>(127), 23));
-        return p * pow2n;
+
+        // Times 2^n by adding n to p's exponent field: shifting the rounded bits left by 23 moves n (two's
+        // complement in the low mantissa bits) into the exponent field and pushes the constant's bits out. Two
+        // integer operations instead of building 2^n and multiplying. The result stays a normal float: n = −126
+        // only for t ∈ [−126, −125.5], where f ≥ 0 and so p ≥ 1.
+        return Vector.AsVectorSingle(Vector.AsVectorInt32(p) + Vector.ShiftLeft(Vector.AsVectorInt32(shifted), 23));
     }
 
-    /// <summary>Natural log per lane for positive normal inputs.</summary>
+    /// <summary>
+    /// Natural log per lane for positive inputs: within 3.2e−7 plus one float rounding of the result (so
+    /// x · |error| ≤ 4e−7 for x ≤ 1, which is what entropy terms need). x is split as 2^e · m with m ∈ [√½, √2), and ln m = u + u²·P(u) with u = m − 1 and
+    /// P a degree-5 near-minimax fit. Zero and subnormal inputs give a finite value ≤ −87, so p · ln p comes out as
+    /// 0 for them without a clamp.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<float> Log(Vector<float> x)
     {
-        Vector<int> bits = Vector.AsVectorInt32(x);
-        Vector<float> e = Vector.ConvertToSingle(Vector.ShiftRightLogical(bits, 23) - new Vector<int>(126));
-        Vector<float> m = Vector.AsVectorSingle((bits & new Vector<int>(0x007FFFFF)) | new Vector<int>(0x3F000000));
-
-        // m in [0.5, 1): fold to [sqrt(1/2), sqrt(2)) − 1 so the polynomial stays accurate.
-        Vector<int> small = Vector.LessThan(m, new Vector<float>(SqrtHalf));
-        e -= Vector.ConditionalSelect(small, Vector<float>.One, Vector<float>.Zero);
-        m = m + Vector.ConditionalSelect(small, m, Vector<float>.Zero) - Vector<float>.One;
-        Vector<float> z = m * m;
-        Vector<float> y = new(7.0376836292E-2f);
-        y = MultiplyAdd(y, m, new Vector<float>(-1.1514610310E-1f));
-        y = MultiplyAdd(y, m, new Vector<float>(1.1676998740E-1f));
-        y = MultiplyAdd(y, m, new Vector<float>(-1.2420140846E-1f));
-        y = MultiplyAdd(y, m, new Vector<float>(1.4249322787E-1f));
-        y = MultiplyAdd(y, m, new Vector<float>(-1.6668057665E-1f));
-        y = MultiplyAdd(y, m, new Vector<float>(2.0000714765E-1f));
-        y = MultiplyAdd(y, m, new Vector<float>(-2.4999993993E-1f));
-        y = MultiplyAdd(y, m, new Vector<float>(3.3333331174E-1f));
-        y = y * m * z;
-        y = MultiplyAdd(e, new Vector<float>(Ln2Lo), y);
-        y = MultiplyAdd(z, new Vector<float>(-0.5f), y);
-        return MultiplyAdd(e, new Vector<float>(Ln2Hi), m + y);
+        // Subtracting √½'s bits first makes the exponent field roll over at √½ instead of at 1, so e and m come out
+        // of the same integer without a comparison and select.
+        Vector<int> shifted = Vector.AsVectorInt32(x) - new Vector<int>(SqrtHalfBits);
+        Vector<float> e = Vector.ConvertToSingle(Vector.ShiftRightArithmetic(shifted, 23));
+        Vector<float> u = Vector.AsVectorSingle((shifted & new Vector<int>(0x007FFFFF)) + new Vector<int>(SqrtHalfBits)) - Vector<float>.One;
+        Vector<float> p = new(1.19861491e-1f);
+        p = MultiplyAdd(p, u, new Vector<float>(-1.87616542e-1f));
+        p = MultiplyAdd(p, u, new Vector<float>(2.04926103e-1f));
+        p = MultiplyAdd(p, u, new Vector<float>(-2.48977721e-1f));
+        p = MultiplyAdd(p, u, new Vector<float>(3.33155423e-1f));
+        p = MultiplyAdd(p, u, new Vector<float>(-5.00014842e-1f));
+        return MultiplyAdd(e, new Vector<float>(Ln2), MultiplyAdd(u * u, p, u));
     }
 }

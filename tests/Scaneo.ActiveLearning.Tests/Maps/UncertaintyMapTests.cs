@@ -192,6 +192,31 @@ public class UncertaintyMapTests
     }
 
     [Fact]
+    public void Build_ProbabilitiesWithTinyAndSubnormalEntries_EqualsDoublePrecision()
+    {
+        // The vector log has no clamp: zeros and subnormals must still give p · ln p = 0 (or its tiny true value).
+        float[] tiny = [0f, 1e-45f, 1e-40f, 1.17549435e-38f, 1e-30f, 1e-12f, 1e-7f, 3e-4f];
+        var scores = new RasterBuffer<float>(64, 4, 3);
+        for (int row = 0; row < 4; row++)
+        {
+            for (int col = 0; col < 64; col++)
+            {
+                float a = tiny[col % tiny.Length];
+                float b = tiny[(col / tiny.Length + row) % tiny.Length];
+                scores[0, row, col] = a;
+                scores[1, row, col] = b;
+                scores[2, row, col] = 1f - a - b;
+            }
+        }
+
+        foreach (bool normalize in new[] { false, true })
+        {
+            var map = new UncertaintyMapBuilder { Measure = UncertaintyMeasure.Entropy, Normalize = normalize }.Build(scores);
+            AssertEqualsReference(scores, map, UncertaintyMeasure.Entropy, ScoreInput.Probabilities, normalize, 1);
+        }
+    }
+
+    [Fact]
     public void Build_NoDataInAnyBand_IsNaNAndExcluded()
     {
         var scores = RandomScores(new Random(3), 20, 3, 3, ScoreInput.Logits, 5).WithNoData(-9999);
