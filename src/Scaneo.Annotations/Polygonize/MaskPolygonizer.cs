@@ -107,8 +107,18 @@ public sealed class MaskPolygonizer
         where T : unmanaged, IBinaryInteger<T>
     {
         Job<T> job = Prepare(mask, cancellationToken);
-        var output = new List<PolygonizedRegion>(job.Engine.RegionCountUpperBound);
-        Trace(job, output, cancellationToken);
+        List<PolygonizedRegion> output;
+        try
+        {
+            output = new List<PolygonizedRegion>(job.Engine.RegionCountUpperBound);
+            Trace(job, output, cancellationToken);
+        }
+        finally
+        {
+            // The regions own their geometries: nothing pooled is needed for simplification or by the caller.
+            job.Release();
+        }
+
         return job.Tolerance > 0 ? Simplify(job, output, cancellationToken) : output;
     }
 
@@ -116,29 +126,40 @@ public sealed class MaskPolygonizer
         where T : unmanaged, IBinaryInteger<T>
     {
         Job<T> job = Prepare(mask, cancellationToken);
-        if (job.Tolerance > 0 || job.StripStart is not null)
+
+        // The finally block runs when the enumeration ends, fails or is disposed early; an enumerator abandoned
+        // without disposal leaves the rented arrays to the garbage collector, which is safe.
+        try
         {
-            var all = new List<PolygonizedRegion>(job.Engine.RegionCountUpperBound);
-            Trace(job, all, cancellationToken);
-            foreach (PolygonizedRegion region in job.Tolerance > 0 ? Simplify(job, all, cancellationToken) : all)
+            if (job.Tolerance > 0 || job.StripStart is not null)
             {
-                yield return region;
+                var all = new List<PolygonizedRegion>(job.Engine.RegionCountUpperBound);
+                Trace(job, all, cancellationToken);
+                job.Release();
+                foreach (PolygonizedRegion region in job.Tolerance > 0 ? Simplify(job, all, cancellationToken) : all)
+                {
+                    yield return region;
+                }
+
+                yield break;
             }
 
-            yield break;
+            var ready = new List<PolygonizedRegion>();
+            while (!job.Engine.Done)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                job.Engine.Step(ready);
+                foreach (PolygonizedRegion region in ready)
+                {
+                    yield return region;
+                }
+
+                ready.Clear();
+            }
         }
-
-        var ready = new List<PolygonizedRegion>();
-        while (!job.Engine.Done)
+        finally
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            job.Engine.Step(ready);
-            foreach (PolygonizedRegion region in ready)
-            {
-                yield return region;
-            }
-
-            ready.Clear();
+            job.Release();
         }
     }
 
@@ -186,16 +207,6 @@ public sealed class MaskPolygonizer
             }
         }
 
-        if (o.SieveThreshold > 1)
-        {
-            // The sieve works on a copy: the caller's raster is never modified.
-            var copy = new T[pixels];
-            Array.Copy(data, offset, copy, 0, pixels);
-            MaskSieve.Apply(copy, width, height, validity is null ? default : validity.AsSpan(validityOffset, pixels), filter, o.Connectivity, o.SieveThreshold, cancellationToken);
-            data = copy;
-            offset = 0;
-        }
-
         double pixelArea = gt.PixelArea;
         long minimumPixels = 0;
         if (o.MinimumArea > 0)
@@ -217,12 +228,31 @@ public sealed class MaskPolygonizer
             stripStart = null;
         }
 
-        RunTable runs = stripStart is null
-            ? RunTable.Build<T>(data.AsSpan(offset, pixels), width, height, validity is null ? default : validity.AsSpan(validityOffset, pixels), filter, eightConnected: false, cancellationToken)
-            : RunTable.BuildParallel(data, offset, width, height, validity, validityOffset, filter, eightConnected: false, stripStart, degree, cancellationToken);
-        var engine = new PolygonizeEngine<T>(data, offset, validity, validityOffset, runs, o.Connectivity, factory, gt, simplify ? null : reprojection, o.FillHolesBelow, minimumPixels);
         double tolerance = !simplify ? 0 : o.SimplifyToleranceUnit == PolygonizeUnit.Pixels ? o.SimplifyTolerance * Math.Sqrt(pixelArea) : o.SimplifyTolerance;
-        return new Job<T>(engine, stripStart, degree, tolerance, reprojection, factory);
+        var job = new Job<T>(stripStart, degree, tolerance, reprojection, factory);
+        try
+        {
+            if (o.SieveThreshold > 1)
+            {
+                // The sieve works on a copy: the caller's raster is never modified. The copy is only read while tracing.
+                T[] copy = job.RentSieved(pixels);
+                Array.Copy(data, offset, copy, 0, pixels);
+                MaskSieve.Apply(copy.AsSpan(0, pixels), width, height, validity is null ? default : validity.AsSpan(validityOffset, pixels), filter, o.Connectivity, o.SieveThreshold, cancellationToken);
+                data = copy;
+                offset = 0;
+            }
+
+            RunTable runs = job.Keep(stripStart is null
+                ? RunTable.Build<T>(data.AsSpan(offset, pixels), width, height, validity is null ? default : validity.AsSpan(validityOffset, pixels), filter, eightConnected: false, cancellationToken)
+                : RunTable.BuildParallel(data, offset, width, height, validity, validityOffset, filter, eightConnected: false, stripStart, degree, cancellationToken));
+            job.Start(new PolygonizeEngine<T>(data, offset, validity, validityOffset, runs, o.Connectivity, factory, gt, simplify ? null : reprojection, o.FillHolesBelow, minimumPixels));
+            return job;
+        }
+        catch
+        {
+            job.Release();
+            throw;
+        }
     }
 
     private static List<PolygonizedRegion> Simplify<T>(Job<T> job, List<PolygonizedRegion> regions, CancellationToken cancellationToken)
@@ -326,6 +356,46 @@ public sealed class MaskPolygonizer
     private static ScaneoValidationException Invalid(string field, double value, string rule) =>
         new("PolygonizeOptions." + field, value.ToString(CultureInfo.InvariantCulture), rule);
 
-    private sealed record Job<T>(PolygonizeEngine<T> Engine, int[]? StripStart, int Degree, double Tolerance, IMapTransform? Reprojection, GeometryFactory Factory)
-        where T : unmanaged, IBinaryInteger<T>;
+    /// <summary>
+    /// One polygonization: its settings, its engine and the rented arrays the engine reads (the sieved band, the run
+    /// table, the engine's own), which <see cref="Release"/> returns together, once (see <see cref="PooledArray"/>).
+    /// </summary>
+    private sealed class Job<T>(int[]? stripStart, int degree, double tolerance, IMapTransform? reprojection, GeometryFactory factory)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        private T[]? _sieved;
+        private RunTable? _runs;
+        private PolygonizeEngine<T>? _engine;
+
+        public PolygonizeEngine<T> Engine => _engine ?? throw new InvalidOperationException("Polygonizer invariant broken: the job was not started.");
+
+        public int[]? StripStart { get; } = stripStart;
+
+        public int Degree { get; } = degree;
+
+        public double Tolerance { get; } = tolerance;
+
+        public IMapTransform? Reprojection { get; } = reprojection;
+
+        public GeometryFactory Factory { get; } = factory;
+
+        /// <summary>Rents the array for the sieved copy of the band.</summary>
+        public T[] RentSieved(int pixels) => _sieved = PooledArray.Rent<T>(pixels, clear: false);
+
+        /// <summary>Takes ownership of the run table.</summary>
+        public RunTable Keep(RunTable runs) => _runs = runs;
+
+        public void Start(PolygonizeEngine<T> engine) => _engine = engine;
+
+        /// <summary>
+        /// Returns every rented array; later calls do nothing, and the engine fails loudly if used again. Call it only
+        /// once the output is complete: the output itself never refers to rented memory.
+        /// </summary>
+        public void Release()
+        {
+            _engine?.Release();
+            _runs?.Release();
+            PooledArray.Return(ref _sieved);
+        }
+    }
 }

@@ -9,23 +9,43 @@ namespace Scaneo.Annotations.Polygonize;
 /// </summary>
 internal static class MaskSieve
 {
-    public static void Apply<T>(T[] band, int width, int height, ReadOnlySpan<byte> validity, ValueFilter filter, Connectivity connectivity, int threshold, CancellationToken cancellationToken)
+    /// <summary>Sieves <paramref name="band"/> (<paramref name="width"/> × <paramref name="height"/> pixels) in place.</summary>
+    public static void Apply<T>(Span<T> band, int width, int height, ReadOnlySpan<byte> validity, ValueFilter filter, Connectivity connectivity, int threshold, CancellationToken cancellationToken)
         where T : unmanaged, IBinaryInteger<T>
     {
         bool eight = connectivity == Connectivity.Eight;
-        RunTable runs = RunTable.Build<T>(band, width, height, validity, filter, eight, cancellationToken);
+        RunTable runs = RunTable.Build<T>(band.Slice(0, width * height), width, height, validity, filter, eight, cancellationToken);
+
+        // Rented scratch (see PooledArray): every label's largest neighbour starts unknown, and each row's labels
+        // are written over the whole width (the runs of a row cover it) before they are read.
+        int[] big = PooledArray.Rent<int>(runs.LabelCount, clear: false);
+        int[] previous = PooledArray.Rent<int>(width, clear: false);
+        int[] current = PooledArray.Rent<int>(width, clear: false);
+        try
+        {
+            Sieve(band, width, height, runs, eight, threshold, big, previous, current);
+        }
+        finally
+        {
+            PooledArray.Return(ref current);
+            PooledArray.Return(ref previous);
+            PooledArray.Return(ref big);
+            runs.Release();
+        }
+    }
+
+    private static void Sieve<T>(Span<T> band, int width, int height, RunTable runs, bool eight, int threshold, int[] big, int[] previous, int[] current)
+        where T : unmanaged, IBinaryInteger<T>
+    {
         int labels = runs.LabelCount;
         long[] size = runs.LabelPixels;
-        var big = new int[labels];
-        Array.Fill(big, -1);
+        big.AsSpan(0, labels).Fill(-1);
         ReadOnlySpan<int> end = runs.End;
         ReadOnlySpan<int> label = runs.Label;
         ReadOnlySpan<int> start = runs.Start;
 
         // Largest neighbours are found pixel by pixel in GDAL's order (above, above-left, above-right, left),
         // because a strictly-larger rule makes ties go to the neighbour met first.
-        var previous = new int[width];
-        var current = new int[width];
         for (int row = 0; row < height; row++)
         {
             for (int j = runs.RowOffset[row]; j < runs.RowOffset[row + 1]; j++)
@@ -120,7 +140,7 @@ internal static class MaskSieve
                 if (l >= 0 && big[l] >= 0)
                 {
                     T target = T.CreateTruncating(runs.LabelValue[big[l]]);
-                    band.AsSpan((row * width) + start[j], end[j] - start[j]).Fill(target);
+                    band.Slice((row * width) + start[j], end[j] - start[j]).Fill(target);
                 }
             }
         }

@@ -15,6 +15,11 @@ namespace Scaneo.Annotations.Polygonize;
 /// every ring is built exactly once and starts at the same corner as in a sequential scan; a strip that meets a
 /// ring starting above it gives it up (see <see cref="RingTracer{T}"/>). Holes are attached to their component in
 /// the row-major order of their canonical starts, which the strip order followed by each strip's scan order is.
+/// <para>
+/// The per-label, per-group and per-strip arrays are rented (see <see cref="PooledArray"/>) and indexed only up to
+/// their logical lengths; the owner calls <see cref="Release"/> once the output is complete. The output never refers
+/// to them: rings are built into their own corner chunks.
+/// </para>
 /// </remarks>
 internal sealed class PolygonizeEngine<T>
     where T : unmanaged, IBinaryInteger<T>
@@ -36,23 +41,26 @@ internal sealed class PolygonizeEngine<T>
     private readonly bool _reverse;
     private readonly IMapTransform? _reprojection;
     private readonly long _fillHolesBelow;
-    private readonly bool[]? _skipLabel;
+
+    private bool[]? _skipLabel;
 
     // Per label: its exterior ring and a singly linked list of holes, in the order they were found.
-    private readonly LinearRing?[] _shell;
-    private readonly int[] _firstHole;
-    private readonly int[] _lastHole;
+    private LinearRing?[] _shell;
+    private int[] _firstHole;
+    private int[] _lastHole;
     private readonly List<LinearRing> _holes = [];
     private readonly List<int> _holeNext = [];
 
-    // Groups (8-connectivity joins labels touching at corners). With 4-connectivity a group is a label and the
-    // member arrays stay null.
+    // Groups (8-connectivity joins labels touching at corners). With 4-connectivity a group is a label, the member
+    // arrays stay null, the last rows and pixel counts are the run table's own (not the engine's to return) and the
+    // skipped groups are the skipped labels.
     private readonly int _groupCount;
-    private readonly int[]? _groupMemberStart;
-    private readonly int[]? _groupMembers;
-    private readonly int[] _groupLastRow;
-    private readonly long[] _groupPixels;
-    private readonly bool[]? _groupSkipped;
+    private readonly bool _ownsGroups;
+    private int[]? _groupMemberStart;
+    private int[]? _groupMembers;
+    private int[] _groupLastRow;
+    private long[] _groupPixels;
+    private bool[]? _groupSkipped;
     private Strip? _sequential;
     private object? _reprojectionLock;
     private int _nextGroup;
@@ -71,10 +79,13 @@ internal sealed class PolygonizeEngine<T>
         _reprojection = reprojection;
         _fillHolesBelow = fillHolesBelow;
         int labels = runs.LabelCount;
-        _shell = new LinearRing?[labels];
-        _firstHole = new int[labels];
-        _lastHole = new int[labels];
-        Array.Fill(_firstHole, -1);
+
+        // Shells are tested for null (and a pooled array of references may come back uncleared from other code);
+        // a label's last hole is only read once its first is set.
+        _shell = PooledArray.Rent<LinearRing?>(labels, clear: true);
+        _firstHole = PooledArray.Rent<int>(labels, clear: false);
+        _lastHole = PooledArray.Rent<int>(labels, clear: false);
+        _firstHole.AsSpan(0, labels).Fill(-1);
 
         if (connectivity != Connectivity.Eight)
         {
@@ -83,7 +94,7 @@ internal sealed class PolygonizeEngine<T>
             _groupPixels = runs.LabelPixels;
             if (minimumPixels > 0)
             {
-                _skipLabel = new bool[labels];
+                _skipLabel = PooledArray.Rent<bool>(labels, clear: false);
                 for (int l = 0; l < labels; l++)
                 {
                     _skipLabel[l] = _groupPixels[l] < minimumPixels;
@@ -95,13 +106,15 @@ internal sealed class PolygonizeEngine<T>
             return;
         }
 
+        _ownsGroups = true;
         int[] group = runs.DiagonalGroups(out _groupCount);
 
-        // Members of each group in label order (counting sort keeps the order of first pixels).
-        _groupMemberStart = new int[_groupCount + 1];
-        foreach (int g in group)
+        // Members of each group in label order (counting sort keeps the order of first pixels). Counts, fill
+        // positions, last rows, pixel sums and skip flags accumulate from zero; every member slot is written.
+        _groupMemberStart = PooledArray.Rent<int>(_groupCount + 1, clear: true);
+        for (int l = 0; l < labels; l++)
         {
-            _groupMemberStart[g + 1]++;
+            _groupMemberStart[group[l] + 1]++;
         }
 
         for (int g = 0; g < _groupCount; g++)
@@ -109,10 +122,10 @@ internal sealed class PolygonizeEngine<T>
             _groupMemberStart[g + 1] += _groupMemberStart[g];
         }
 
-        _groupMembers = new int[labels];
-        var fill = new int[_groupCount];
-        _groupLastRow = new int[_groupCount];
-        _groupPixels = new long[_groupCount];
+        _groupMembers = PooledArray.Rent<int>(labels, clear: false);
+        int[] fill = PooledArray.Rent<int>(_groupCount, clear: true);
+        _groupLastRow = PooledArray.Rent<int>(_groupCount, clear: true);
+        _groupPixels = PooledArray.Rent<long>(_groupCount, clear: true);
         for (int l = 0; l < labels; l++)
         {
             int g = group[l];
@@ -121,10 +134,12 @@ internal sealed class PolygonizeEngine<T>
             _groupPixels[g] += runs.LabelPixels[l];
         }
 
+        PooledArray.Return(ref fill);
+        PooledArray.Return(ref group);
         if (minimumPixels > 0)
         {
-            _groupSkipped = new bool[_groupCount];
-            _skipLabel = new bool[labels];
+            _groupSkipped = PooledArray.Rent<bool>(_groupCount, clear: true);
+            _skipLabel = PooledArray.Rent<bool>(labels, clear: true);
             for (int g = 0; g < _groupCount; g++)
             {
                 if (_groupPixels[g] < minimumPixels)
@@ -144,6 +159,35 @@ internal sealed class PolygonizeEngine<T>
 
     /// <summary>Gets a value indicating whether every row has been scanned and every region handed out.</summary>
     public bool Done => _row >= _runs.Height && _nextGroup >= _groupCount;
+
+    /// <summary>
+    /// Returns every rented array of the engine to the pool (the run table is its owner's to release). The engine is
+    /// unusable afterwards: its arrays are empty, so a late step fails with an index error instead of reading an
+    /// array that another call now fills. A second call does nothing.
+    /// </summary>
+    public void Release()
+    {
+        _sequential?.Release();
+        PooledArray.Return(ref _shell);
+        PooledArray.Return(ref _firstHole);
+        PooledArray.Return(ref _lastHole);
+        PooledArray.Return(ref _skipLabel);
+        if (_ownsGroups)
+        {
+            PooledArray.Return(ref _groupMemberStart);
+            PooledArray.Return(ref _groupMembers);
+            PooledArray.Return(ref _groupLastRow);
+            PooledArray.Return(ref _groupPixels);
+            PooledArray.Return(ref _groupSkipped);
+        }
+        else
+        {
+            // The run table's arrays and the skipped labels returned just above.
+            _groupLastRow = [];
+            _groupPixels = [];
+            _groupSkipped = [];
+        }
+    }
 
     /// <summary>Scans the next row and appends the regions completed by it.</summary>
     public void Step(List<PolygonizedRegion> output)
@@ -176,26 +220,37 @@ internal sealed class PolygonizeEngine<T>
         // The reprojection is user code that need not be thread-safe: strips take turns calling it.
         _reprojectionLock = new object();
         int count = stripStart.Length - 1;
-        var strips = new Strip[count];
-        ParallelStrips.Run(count, degree, cancellationToken, s =>
+        var strips = new Strip?[count];
+        try
         {
-            var strip = new Strip(this, stripStart[s], stripStart[s + 1], keepHoles: true);
-            for (int row = stripStart[s]; row < stripStart[s + 1]; row++)
+            ParallelStrips.Run(count, degree, cancellationToken, s =>
             {
-                if ((row & 63) == 0)
+                var strip = new Strip(this, stripStart[s], stripStart[s + 1], keepHoles: true);
+                strips[s] = strip;
+                for (int row = stripStart[s]; row < stripStart[s + 1]; row++)
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
+                    if ((row & 63) == 0)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                    }
+
+                    strip.ScanRow(row);
                 }
+            });
 
-                strip.ScanRow(row);
+            foreach (Strip? strip in strips)
+            {
+                strip!.AttachHoles();
             }
-
-            strips[s] = strip;
-        });
-
-        foreach (Strip strip in strips)
+        }
+        finally
         {
-            strip.AttachHoles();
+            // The rings are built; the strips' bitmaps and cursors are not needed for assembly. Every worker has
+            // stopped here (ParallelStrips.Run waits for them).
+            foreach (Strip? strip in strips)
+            {
+                strip?.Release();
+            }
         }
 
         // Polygons are assembled in parallel too, over consecutive group ranges: straight into the output when
@@ -337,7 +392,7 @@ internal sealed class PolygonizeEngine<T>
     {
         private readonly PolygonizeEngine<T> _engine;
         private readonly RingTracer<T> _tracer;
-        private readonly ulong[] _visited;
+        private ulong[] _visited;
         private readonly List<LinearRing>? _holes;
         private readonly List<int>? _holeLabels;
         private double[] _chunk = [];
@@ -351,12 +406,19 @@ internal sealed class PolygonizeEngine<T>
             _engine = engine;
             RunTable runs = engine._runs;
             _tracer = new RingTracer<T>(engine._data, engine._offset, engine._validity, engine._validityOffset, runs, firstRow, endRow);
-            _visited = new ulong[(((long)runs.Width * (endRow - firstRow)) + 63) >> 6];
+            _visited = PooledArray.Rent<ulong>((int)((((long)runs.Width * (endRow - firstRow)) + 63) >> 6), clear: true);
             if (keepHoles)
             {
                 _holes = [];
                 _holeLabels = [];
             }
+        }
+
+        /// <summary>Returns the strip's rented arrays; the strip cannot scan afterwards.</summary>
+        public void Release()
+        {
+            _tracer.Release();
+            PooledArray.Return(ref _visited);
         }
 
         /// <summary>Hands the holes found by this strip to their components, in scan order.</summary>

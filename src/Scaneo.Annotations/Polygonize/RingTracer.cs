@@ -51,8 +51,8 @@ internal sealed class RingTracer<T>
     private readonly RunTable _runs;
 
     // Per row, the run last found by a label query: queries along a ring are spatially close, so a short walk
-    // from there usually finds the run without a binary search over the row.
-    private readonly int[] _cursor;
+    // from there usually finds the run without a binary search over the row. Rented: one entry per row of the band.
+    private int[] _cursor;
     private int[] _vertices = new int[256];
 
     public RingTracer(T[] data, int offset, byte[]? validity, int validityOffset, RunTable runs, int firstRow, int endRow)
@@ -66,12 +66,15 @@ internal sealed class RingTracer<T>
         _runs = runs;
         _firstRow = firstRow;
         _endRow = endRow;
-        _cursor = new int[runs.Height];
-        for (int r = 0; r < _cursor.Length; r++)
+        _cursor = PooledArray.Rent<int>(runs.Height, clear: false);
+        for (int r = 0; r < runs.Height; r++)
         {
             _cursor[r] = runs.RowOffset[r];
         }
     }
+
+    /// <summary>Returns the rented cursors; the tracer cannot trace afterwards.</summary>
+    public void Release() => PooledArray.Return(ref _cursor);
 
     /// <summary>Gets the traced corners as (x, y) pairs; valid up to the count returned by <see cref="Trace"/>.</summary>
     public int[] Vertices => _vertices;

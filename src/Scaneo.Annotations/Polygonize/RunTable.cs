@@ -8,25 +8,33 @@ namespace Scaneo.Annotations.Polygonize;
 /// a union-find over runs. Memory is linear in the number of runs (far below the pixel count on real masks), and
 /// the labels are numbered in row-major order of each component's first pixel, which fixes the output order.
 /// </summary>
+/// <remarks>
+/// Every array is rented (see <see cref="PooledArray"/>), so it may be longer than its logical length (the run
+/// count, the label count, the height + 1) and is only meaningful up to that length. The owner calls
+/// <see cref="Release"/> once nothing reads the table any more.
+/// </remarks>
 internal sealed class RunTable
 {
     private int[] _start;
     private int[] _end;
     private int[] _value;
     private int[] _label;
+    private int[] _rowOffset;
+    private long[] _labelPixels = [];
+    private int[] _labelLastRow = [];
+    private int[] _labelValue = [];
 
     private RunTable(int width, int height, int capacity)
     {
         Width = width;
         Height = height;
-        RowOffset = new int[height + 1];
-        _start = new int[capacity];
-        _end = new int[capacity];
-        _value = new int[capacity];
-        _label = new int[capacity];
-        LabelPixels = [];
-        LabelLastRow = [];
-        LabelValue = [];
+
+        // Every entry below the logical lengths is written before it is read, so nothing is cleared.
+        _rowOffset = PooledArray.Rent<int>(height + 1, clear: false);
+        _start = PooledArray.Rent<int>(capacity, clear: false);
+        _end = PooledArray.Rent<int>(capacity, clear: false);
+        _value = PooledArray.Rent<int>(capacity, clear: false);
+        _label = PooledArray.Rent<int>(capacity, clear: false);
     }
 
     public int Width { get; }
@@ -34,7 +42,7 @@ internal sealed class RunTable
     public int Height { get; }
 
     /// <summary>Gets the index of the first run of each row; row r's runs are [RowOffset[r], RowOffset[r + 1]).</summary>
-    public int[] RowOffset { get; }
+    public int[] RowOffset => _rowOffset;
 
     public int Count { get; private set; }
 
@@ -49,21 +57,32 @@ internal sealed class RunTable
     /// <summary>Gets each run's component label (0-based), or −1 for a run that is never polygonized.</summary>
     public ReadOnlySpan<int> Label => _label.AsSpan(0, Count);
 
-    public long[] LabelPixels { get; private set; }
+    /// <summary>Gets each label's pixel count (entries [0, <see cref="LabelCount"/>) only).</summary>
+    public long[] LabelPixels => _labelPixels;
 
-    public int[] LabelLastRow { get; private set; }
+    /// <summary>Gets each label's last row (entries [0, <see cref="LabelCount"/>) only).</summary>
+    public int[] LabelLastRow => _labelLastRow;
 
-    public int[] LabelValue { get; private set; }
+    /// <summary>Gets each label's class value (entries [0, <see cref="LabelCount"/>) only).</summary>
+    public int[] LabelValue => _labelValue;
 
     /// <summary>Run-length encodes a band and labels its components.</summary>
     public static RunTable Build<T>(ReadOnlySpan<T> band, int width, int height, ReadOnlySpan<byte> validity, ValueFilter filter, bool eightConnected, CancellationToken cancellationToken)
         where T : unmanaged, IBinaryInteger<T>
     {
         var table = new RunTable(width, height, EstimateRuns(band, width, height));
-        table.AddRows(band, validity, filter, 0, height, cancellationToken);
-        table.UnionRows(1, height, eightConnected, cancellationToken);
-        table.Number();
-        return table;
+        try
+        {
+            table.AddRows(band, validity, filter, 0, height, cancellationToken);
+            table.UnionRows(1, height, eightConnected, cancellationToken);
+            table.Number();
+            return table;
+        }
+        catch
+        {
+            table.Release();
+            throw;
+        }
     }
 
     /// <summary>
@@ -75,60 +94,96 @@ internal sealed class RunTable
         where T : unmanaged, IBinaryInteger<T>
     {
         int strips = stripStart.Length - 1;
-        var parts = new RunTable[strips];
-        ParallelStrips.Run(strips, degree, cancellationToken, s =>
+        var parts = new RunTable?[strips];
+        RunTable? table = null;
+        try
         {
-            int r0 = stripStart[s];
-            int rows = stripStart[s + 1] - r0;
-            ReadOnlySpan<T> band = data.AsSpan(offset + (r0 * width), rows * width);
-            ReadOnlySpan<byte> mask = validity is null ? default : validity.AsSpan(validityOffset + (r0 * width), rows * width);
-            var part = new RunTable(width, rows, EstimateRuns(band, width, rows));
-            part.AddRows(band, mask, filter, 0, rows, cancellationToken);
-            parts[s] = part;
-        });
-
-        var bases = new int[strips + 1];
-        for (int s = 0; s < strips; s++)
-        {
-            bases[s + 1] = checked(bases[s] + parts[s].Count);
-        }
-
-        var table = new RunTable(width, height, bases[strips]);
-        table.Count = bases[strips];
-        ParallelStrips.Run(strips, degree, cancellationToken, s =>
-        {
-            RunTable part = parts[s];
-            int b = bases[s];
-            int n = part.Count;
-            part._start.AsSpan(0, n).CopyTo(table._start.AsSpan(b));
-            part._end.AsSpan(0, n).CopyTo(table._end.AsSpan(b));
-            part._value.AsSpan(0, n).CopyTo(table._value.AsSpan(b));
-            int[] label = table._label;
-            int[] partLabel = part._label;
-            for (int i = 0; i < n; i++)
+            ParallelStrips.Run(strips, degree, cancellationToken, s =>
             {
-                label[b + i] = partLabel[i] < 0 ? -1 : b + i;
+                int r0 = stripStart[s];
+                int rows = stripStart[s + 1] - r0;
+                ReadOnlySpan<T> band = data.AsSpan(offset + (r0 * width), rows * width);
+                ReadOnlySpan<byte> mask = validity is null ? default : validity.AsSpan(validityOffset + (r0 * width), rows * width);
+                var part = new RunTable(width, rows, EstimateRuns(band, width, rows));
+                parts[s] = part;
+                part.AddRows(band, mask, filter, 0, rows, cancellationToken);
+            });
+
+            var bases = new int[strips + 1];
+            for (int s = 0; s < strips; s++)
+            {
+                bases[s + 1] = checked(bases[s] + parts[s]!.Count);
             }
 
-            int r0 = stripStart[s];
-            for (int r = 0; r <= part.Height; r++)
+            var merged = new RunTable(width, height, bases[strips]);
+            table = merged;
+            merged.Count = bases[strips];
+            ParallelStrips.Run(strips, degree, cancellationToken, s =>
             {
-                table.RowOffset[r0 + r] = b + part.RowOffset[r];
+                RunTable part = parts[s]!;
+                int b = bases[s];
+                int n = part.Count;
+                part._start.AsSpan(0, n).CopyTo(merged._start.AsSpan(b));
+                part._end.AsSpan(0, n).CopyTo(merged._end.AsSpan(b));
+                part._value.AsSpan(0, n).CopyTo(merged._value.AsSpan(b));
+                int[] label = merged._label;
+                int[] partLabel = part._label;
+                for (int i = 0; i < n; i++)
+                {
+                    label[b + i] = partLabel[i] < 0 ? -1 : b + i;
+                }
+
+                int r0 = stripStart[s];
+                for (int r = 0; r <= part.Height; r++)
+                {
+                    merged._rowOffset[r0 + r] = b + part._rowOffset[r];
+                }
+
+                // The strip's runs now live in the merged table.
+                part.Release();
+                parts[s] = null;
+
+                // Unions inside a strip only touch the strip's runs, so strips do not race.
+                merged.UnionRows(r0 + 1, stripStart[s + 1], eightConnected, cancellationToken);
+            });
+            merged._rowOffset[height] = merged.Count;
+            for (int s = 1; s < strips; s++)
+            {
+                merged.UnionRows(stripStart[s], stripStart[s] + 1, eightConnected, cancellationToken);
             }
 
-            parts[s] = null!;
-
-            // Unions inside a strip only touch the strip's runs, so strips do not race.
-            table.UnionRows(r0 + 1, stripStart[s + 1], eightConnected, cancellationToken);
-        });
-        table.RowOffset[height] = table.Count;
-        for (int s = 1; s < strips; s++)
-        {
-            table.UnionRows(stripStart[s], stripStart[s] + 1, eightConnected, cancellationToken);
+            merged.Number();
+            return merged;
         }
+        catch
+        {
+            // Every worker has stopped here (ParallelStrips.Run waits for them), so nothing still uses these.
+            foreach (RunTable? part in parts)
+            {
+                part?.Release();
+            }
 
-        table.Number();
-        return table;
+            table?.Release();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Returns every array to the pool. The table is unusable afterwards: its arrays are empty, so a late read fails
+    /// with an index error instead of reading an array that another call now fills. A second call does nothing.
+    /// </summary>
+    public void Release()
+    {
+        Count = 0;
+        LabelCount = 0;
+        PooledArray.Return(ref _start);
+        PooledArray.Return(ref _end);
+        PooledArray.Return(ref _value);
+        PooledArray.Return(ref _label);
+        PooledArray.Return(ref _rowOffset);
+        PooledArray.Return(ref _labelPixels);
+        PooledArray.Return(ref _labelLastRow);
+        PooledArray.Return(ref _labelValue);
     }
 
     /// <summary>
@@ -250,10 +305,12 @@ internal sealed class RunTable
     /// Groups labels that touch diagonally with the same value (8-connectivity over 4-connected labels).
     /// Returns the group of each label; groups are numbered by their first pixel in row-major order.
     /// </summary>
+    /// <returns>A rented array (entries [0, <see cref="LabelCount"/>)) that the caller returns to the pool.</returns>
     public int[] DiagonalGroups(out int groupCount)
     {
-        var parent = new int[LabelCount];
-        for (int i = 0; i < parent.Length; i++)
+        int labels = LabelCount;
+        int[] parent = PooledArray.Rent<int>(labels, clear: false);
+        for (int i = 0; i < labels; i++)
         {
             parent[i] = i;
         }
@@ -292,14 +349,15 @@ internal sealed class RunTable
             }
         }
 
-        var group = new int[LabelCount];
+        int[] group = PooledArray.Rent<int>(labels, clear: false);
         groupCount = 0;
-        for (int l = 0; l < group.Length; l++)
+        for (int l = 0; l < labels; l++)
         {
             int root = Find(parent, l);
             group[l] = root == l ? groupCount++ : group[root];
         }
 
+        PooledArray.Return(ref parent);
         return group;
     }
 
@@ -317,11 +375,11 @@ internal sealed class RunTable
     {
         if (Count == _start.Length)
         {
-            int size = checked(_start.Length * 2);
-            Array.Resize(ref _start, size);
-            Array.Resize(ref _end, size);
-            Array.Resize(ref _value, size);
-            Array.Resize(ref _label, size);
+            int size = Math.Max(16, checked(Count * 2));
+            Grow(ref _start, size);
+            Grow(ref _end, size);
+            Grow(ref _value, size);
+            Grow(ref _label, size);
         }
 
         _start[Count] = start;
@@ -329,6 +387,15 @@ internal sealed class RunTable
         _value[Count] = value;
         _label[Count] = valid ? Count : -1;
         Count++;
+    }
+
+    /// <summary>Moves the first <see cref="Count"/> entries into a larger rented array and returns the old one.</summary>
+    private void Grow(ref int[] array, int size)
+    {
+        int[] larger = PooledArray.Rent<int>(size, clear: false);
+        array.AsSpan(0, Count).CopyTo(larger);
+        PooledArray.Return(ref array);
+        array = larger;
     }
 
     /// <summary>Unites the runs of each row r in [<paramref name="fromRow"/>, <paramref name="toRow"/>) with the touching runs of row r − 1.</summary>
@@ -410,9 +477,10 @@ internal sealed class RunTable
             }
         }
 
-        var pixels = new long[labels];
-        var lastRow = new int[labels];
-        var value = new int[labels];
+        // Pixel counts are summed, so they start at zero; every label has a run, which sets its last row and value.
+        long[] pixels = PooledArray.Rent<long>(labels, clear: true);
+        int[] lastRow = PooledArray.Rent<int>(labels, clear: false);
+        int[] value = PooledArray.Rent<int>(labels, clear: false);
         for (int row = 0; row < Height; row++)
         {
             for (int r = RowOffset[row]; r < RowOffset[row + 1]; r++)
@@ -432,9 +500,9 @@ internal sealed class RunTable
         }
 
         LabelCount = labels;
-        LabelPixels = pixels;
-        LabelLastRow = lastRow;
-        LabelValue = value;
+        _labelPixels = pixels;
+        _labelLastRow = lastRow;
+        _labelValue = value;
     }
 
     /// <summary>Follows parents (non-negative) to the root, which holds an encoded label (≤ −2).</summary>
