@@ -1,6 +1,15 @@
 using BenchmarkDotNet.Running;
+using Scaneo.Benchmarks.Polygonize;
 
 // Run with: dotnet run -c Release --project benchmarks/Scaneo.Benchmarks -- --filter '*'
+// `-- write-masks DIR` writes the polygonize benchmark masks as GeoTIFFs, so that the GDAL/OpenCV anchors
+// (Polygonize/polygonize_anchor.py) run on exactly the same pixels.
+if (args is ["write-masks", string directory])
+{
+    PolygonizeMasks.WriteAll(directory);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 
 /// <summary>Entry point holder for BenchmarkSwitcher.</summary>

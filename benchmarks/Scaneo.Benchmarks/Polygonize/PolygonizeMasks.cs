@@ -10,6 +10,7 @@ namespace Scaneo.Benchmarks.Polygonize;
 /// </summary>
 public static class PolygonizeMasks
 {
+    /// <summary>Creates the mask of one kind (see <see cref="Kinds"/>).</summary>
     public static RasterBuffer<byte> Create(string kind) => kind switch
     {
         "landcover_2048" => Smooth(2048, 5, cell: 96, seed: 1),
@@ -18,6 +19,21 @@ public static class PolygonizeMasks
         "tile_10980" => Smooth(10980, 4, cell: 700, seed: 4),
         _ => throw new ArgumentException("Unknown mask kind " + kind, nameof(kind)),
     };
+
+    /// <summary>The four benchmark masks' names.</summary>
+    public static readonly string[] Kinds = ["landcover_2048", "noise_1024", "roads_4096", "tile_10980"];
+
+    /// <summary>Writes every benchmark mask to <c>DIR/&lt;kind&gt;.tif</c> (Deflate), for the anchor script.</summary>
+    public static void WriteAll(string directory)
+    {
+        Directory.CreateDirectory(directory);
+        foreach (string kind in Kinds)
+        {
+            string path = Path.Combine(directory, kind + ".tif");
+            RasterFile.WriteGeoTiff(Create(kind), path);
+            Console.WriteLine(path);
+        }
+    }
 
     public static RasterBuffer<byte> Noise(int size, int classes, int seed)
     {

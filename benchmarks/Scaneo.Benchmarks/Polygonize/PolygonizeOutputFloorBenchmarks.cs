@@ -1,0 +1,88 @@
+using BenchmarkDotNet.Attributes;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Implementation;
+using Scaneo.Annotations.Polygonize;
+
+namespace Scaneo.Benchmarks.Polygonize;
+
+/// <summary>
+/// The floor under <see cref="PolygonizeBenchmarks"/>: only building the output a polygonization hands back (per
+/// region a Polygon, its LinearRings and their integer-corner coordinate sequences, in a presized list), from
+/// rings traced beforehand. No labelling or tracing: what is left is NetTopologySuite's object model and the
+/// garbage collector. Run: <c>dotnet run -c Release --project benchmarks/Scaneo.Benchmarks -- --filter '*PolygonizeOutputFloor*' --job short --inProcess</c>.
+/// </summary>
+[MemoryDiagnoser]
+public class PolygonizeOutputFloorBenchmarks
+{
+    private static readonly LinearRing[] NoHoles = [];
+
+    private GeometryFactory _factory = null!;
+    private PixelCornerSequence.Chunk _chunk = null!;
+
+    // Per region: value, pixel count, ring count; per ring: corner offset and corner count.
+    private int[] _values = [];
+    private long[] _pixels = [];
+    private int[] _ringCounts = [];
+    private int[] _ringOffsets = [];
+    private int[] _ringCorners = [];
+
+    [Params("noise_1024")]
+    public string Mask { get; set; } = "noise_1024";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var mask = PolygonizeMasks.Create(Mask);
+        var gt = mask.GeoTransform!.Value;
+        IReadOnlyList<PolygonizedRegion> regions = MaskPolygonizer.Polygonize(mask);
+        _factory = new GeometryFactory(new PrecisionModel(), 32631, PackedCoordinateSequenceFactory.DoubleFactory);
+        var rings = regions.SelectMany(r => Rings((Polygon)r.Geometry)).ToList();
+        _chunk = new PixelCornerSequence.Chunk(rings.Sum(r => 2 * (r.NumPoints - 1)), gt);
+        _values = regions.Select(r => r.Value).ToArray();
+        _pixels = regions.Select(r => r.PixelCount).ToArray();
+        _ringCounts = regions.Select(r => 1 + ((Polygon)r.Geometry).NumInteriorRings).ToArray();
+        _ringOffsets = new int[rings.Count];
+        _ringCorners = new int[rings.Count];
+        for (int i = 0; i < rings.Count; i++)
+        {
+            // The benchmark masks have no rotation: corners are (X − C) / A and (Y − F) / E.
+            CoordinateSequence s = rings[i].CoordinateSequence;
+            _ringOffsets[i] = _chunk.Used;
+            _ringCorners[i] = s.Count - 1;
+            for (int k = 0; k < s.Count - 1; k++)
+            {
+                _chunk.Corners[_chunk.Used++] = (int)Math.Round((s.GetX(k) - gt.C) / gt.A);
+                _chunk.Corners[_chunk.Used++] = (int)Math.Round((s.GetY(k) - gt.F) / gt.E);
+            }
+        }
+    }
+
+    /// <summary>The same objects as the polygonizer's output for the mask, built from stored corners.</summary>
+    [Benchmark]
+    public int OutputObjectsOnly()
+    {
+        var output = new List<PolygonizedRegion>(_values.Length);
+        int ring = 0;
+        for (int r = 0; r < _values.Length; r++)
+        {
+            LinearRing shell = Ring(ring++);
+            LinearRing[] holes = NoHoles;
+            if (_ringCounts[r] > 1)
+            {
+                holes = new LinearRing[_ringCounts[r] - 1];
+                for (int h = 0; h < holes.Length; h++)
+                {
+                    holes[h] = Ring(ring++);
+                }
+            }
+
+            output.Add(new PolygonizedRegion(_values[r], _factory.CreatePolygon(shell, holes), _pixels[r]));
+        }
+
+        return output.Count;
+    }
+
+    private static IEnumerable<LineString> Rings(Polygon p) => new[] { p.ExteriorRing }.Concat(p.InteriorRings);
+
+    private LinearRing Ring(int i) => _factory.CreateLinearRing(new PixelCornerSequence(_chunk, _ringOffsets[i], _ringCorners[i]));
+}
