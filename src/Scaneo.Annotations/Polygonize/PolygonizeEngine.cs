@@ -73,6 +73,7 @@ internal sealed class PolygonizeEngine<T>
         _validity = validity;
         _validityOffset = validityOffset;
         _runs = runs;
+        runs.BuildPixelLabelsIfRunsAreShort();
         _factory = factory;
         _gt = gt;
         _reverse = gt.Determinant < 0;

@@ -230,6 +230,11 @@ internal sealed class RingTracer<T>
             2 => (x - 1, y),
             _ => (x - 1, y - 1),
         };
+        if (_runs.HasPixelLabels)
+        {
+            return _runs.LabelAt(r, c) == label;
+        }
+
         int run = _runs.RunNear(r, c, _cursor[r]);
         _cursor[r] = run;
         return _runs.LabelOfRun(run) == label;
