@@ -343,15 +343,15 @@ internal sealed class MapKernel
                 u = _measure switch
                 {
                     // p(1) = e^0 / S = 1 / S.
-                    UncertaintyMeasure.LeastConfidence => Vector<float>.One - (Vector<float>.One / Load(ref sRow, j)),
+                    UncertaintyMeasure.LeastConfidence => Vector<float>.One - VectorMath.Reciprocal(Load(ref sRow, j)),
 
                     // p(2) / p(1) = e2 with e2 = 2^(t₂ − t₁); 1 − margin = 1 − (1 − e2) / S.
                     UncertaintyMeasure.Ratio => VectorMath.Exp2NonPositive(Load(ref m2Row, j) - Load(ref m1Row, j)),
                     UncertaintyMeasure.Margin => Vector<float>.One
-                        - ((Vector<float>.One - VectorMath.Exp2NonPositive(Load(ref m2Row, j) - Load(ref m1Row, j))) / Load(ref sRow, j)),
+                        - ((Vector<float>.One - VectorMath.Exp2NonPositive(Load(ref m2Row, j) - Load(ref m1Row, j))) * VectorMath.Reciprocal(Load(ref sRow, j))),
 
                     // H = −Σ p ln p with ln p = t·ln 2 − ln S: H = ln S − ln 2 · Σ e·t / S (one log per pixel).
-                    _ => VectorMath.Log(Load(ref sRow, j)) - (ln2 * Load(ref aRow, j) / Load(ref sRow, j)),
+                    _ => VectorMath.Log(Load(ref sRow, j)) - (ln2 * Load(ref aRow, j) * VectorMath.Reciprocal(Load(ref sRow, j))),
                 };
             }
             else

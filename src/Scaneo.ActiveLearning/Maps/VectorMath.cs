@@ -1,5 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Scaneo.ActiveLearning.Maps;
 
@@ -25,6 +27,23 @@ internal static class VectorMath
 #else
         return (a * b) + c;
 #endif
+    }
+
+    /// <summary>
+    /// 1 / x per lane for x ≥ 1 (softmax sums), within 3e−7 relative. With AVX it is the hardware estimate refined by
+    /// one Newton step — the per-pixel division was about a tenth of the least-confidence pass, and vdivps has a
+    /// fraction of the throughput of the multiply-adds that replace it; elsewhere it is a plain division.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<float> Reciprocal(Vector<float> x)
+    {
+        if (Avx.IsSupported && Vector<float>.Count == Vector256<float>.Count)
+        {
+            Vector<float> r = Avx.Reciprocal(x.AsVector256()).AsVector();
+            return MultiplyAdd(r, MultiplyAdd(-x, r, Vector<float>.One), r);
+        }
+
+        return Vector<float>.One / x;
     }
 
     /// <summary>
