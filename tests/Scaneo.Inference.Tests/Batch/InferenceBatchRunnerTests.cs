@@ -79,12 +79,31 @@ public class InferenceBatchRunnerTests
             Interlocked.Increment(ref loaded);
             return ValueTask.FromResult<Raster>(new RasterBuffer<byte>(1, 1));
         }));
-        await using var e = new InferenceBatchRunner(client).RunAsync(items, Model, new BatchOptions { MaxConcurrency = 2 }).GetAsyncEnumerator();
-        var first = e.MoveNextAsync();
-        await Task.Delay(100);
-        Assert.Equal(2, Volatile.Read(ref loaded));
-        gate.SetResult();
-        Assert.True(await first);
+        var e = new InferenceBatchRunner(client).RunAsync(items, Model, new BatchOptions { MaxConcurrency = 2 }).GetAsyncEnumerator();
+        Task<bool> first = e.MoveNextAsync().AsTask();
+        try
+        {
+            // The two workers load their items as soon as they start, which can take a while on a busy machine (a
+            // fixed 100 ms wait failed there); then no third item may be loaded while both model calls are held.
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (Volatile.Read(ref loaded) < 2 && waited.Elapsed < TimeSpan.FromSeconds(30))
+            {
+                await Task.Delay(10);
+            }
+
+            await Task.Delay(200);
+            Assert.Equal(2, Volatile.Read(ref loaded));
+            gate.SetResult();
+            Assert.True(await first);
+        }
+        finally
+        {
+            // Release the model calls and let the pending MoveNextAsync finish before disposing: disposing an async
+            // iterator while it runs throws NotSupportedException, which would hide the assertion that failed.
+            gate.TrySetResult();
+            await Task.WhenAny(first);
+            await e.DisposeAsync();
+        }
     }
 
     [Fact]
