@@ -55,7 +55,6 @@ internal sealed class PolygonizeEngine<T>
     // arrays stay null, the last rows and pixel counts are the run table's own (not the engine's to return) and the
     // skipped groups are the skipped labels.
     private readonly int _groupCount;
-    private readonly bool _ownsGroups;
     private int[]? _groupMemberStart;
     private int[]? _groupMembers;
     private int[] _groupLastRow;
@@ -107,7 +106,6 @@ internal sealed class PolygonizeEngine<T>
             return;
         }
 
-        _ownsGroups = true;
         int[] group = runs.DiagonalGroups(out _groupCount);
 
         // Members of each group in label order (counting sort keeps the order of first pixels). Counts, fill
@@ -173,7 +171,8 @@ internal sealed class PolygonizeEngine<T>
         PooledArray.Return(ref _firstHole);
         PooledArray.Return(ref _lastHole);
         PooledArray.Return(ref _skipLabel);
-        if (_ownsGroups)
+        // Only 8-connectivity has group arrays of its own, and only it sets the member arrays.
+        if (_groupMemberStart is not null)
         {
             PooledArray.Return(ref _groupMemberStart);
             PooledArray.Return(ref _groupMembers);

@@ -1,7 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using NetTopologySuite.IO;
 using Scaneo.Annotations.Polygonize;
 using Scaneo.Geo;
 using Scaneo.Rasters;
@@ -25,7 +24,7 @@ public sealed class MaskPolygonizerParallelTests
                 (int stripRows, int post, Connectivity connectivity) = setup;
                 PolygonizeOptions sequential = WithPostOperations(mask.Options(connectivity), post);
                 var parallel = Parallel(sequential, degree: 2, stripRows);
-                AssertSameOutput(MaskPolygonizer.Polygonize(mask.Raster(), sequential), MaskPolygonizer.Polygonize(mask.Raster(), parallel));
+                PolygonizeChecks.AssertSameOutput(MaskPolygonizer.Polygonize(mask.Raster(), sequential), MaskPolygonizer.Polygonize(mask.Raster(), parallel));
                 return true;
             });
 
@@ -38,7 +37,7 @@ public sealed class MaskPolygonizerParallelTests
                 PolygonizeOptions sequential = mask.Options(connectivity);
                 var expected = new MaskPolygonizer(sequential).PolygonizeStream(mask.Raster()).ToList();
                 var actual = new MaskPolygonizer(Parallel(sequential, degree: 3, stripRows)).PolygonizeStream(mask.Raster()).ToList();
-                AssertSameOutput(expected, actual);
+                PolygonizeChecks.AssertSameOutput(expected, actual);
             }
 
             return true;
@@ -62,7 +61,7 @@ public sealed class MaskPolygonizerParallelTests
 
         var raster = new RasterBuffer<byte>(pixels, width, height, 1, new GeoTransform(500000, 10, 0, 4000000, 0, -10), CrsReference.FromEpsg(32631), null);
         var sequential = new PolygonizeOptions { Connectivity = connectivity };
-        AssertSameOutput(
+        PolygonizeChecks.AssertSameOutput(
             MaskPolygonizer.Polygonize(raster, sequential),
             MaskPolygonizer.Polygonize(raster, Parallel(sequential, degree: -1, stripRows)));
     }
@@ -83,7 +82,7 @@ public sealed class MaskPolygonizerParallelTests
             var sequential = new PolygonizeOptions { Connectivity = connectivity };
             var expected = MaskPolygonizer.Polygonize(raster, sequential);
             Assert.Contains(expected, r => r.Value == 1 && r.Geometry.EnvelopeInternal.Height == size);
-            AssertSameOutput(expected, MaskPolygonizer.Polygonize(raster, Parallel(sequential, degree: 2, stripRows)));
+            PolygonizeChecks.AssertSameOutput(expected, MaskPolygonizer.Polygonize(raster, Parallel(sequential, degree: 2, stripRows)));
         }
     }
 
@@ -104,7 +103,7 @@ public sealed class MaskPolygonizerParallelTests
         var actual = MaskPolygonizer.Polygonize(raster, new PolygonizeOptions { MapTransform = transform, MaxDegreeOfParallelism = 2, StripRows = 8 });
         Assert.False(transform.Overlapped);
         Assert.True(transform.Calls > 0);
-        AssertSameOutput(expected, actual);
+        PolygonizeChecks.AssertSameOutput(expected, actual);
     }
 
     [Theory]
@@ -140,19 +139,6 @@ public sealed class MaskPolygonizerParallelTests
         FillHolesBelow = (post & 4) != 0 ? 2 : 0,
         SimplifyTolerance = (post & 8) != 0 ? 0.7 : 0,
     };
-
-    private static void AssertSameOutput(IReadOnlyList<PolygonizedRegion> expected, IReadOnlyList<PolygonizedRegion> actual)
-    {
-        Assert.Equal(expected.Count, actual.Count);
-        var writer = new WKBWriter();
-        for (int i = 0; i < expected.Count; i++)
-        {
-            Assert.Equal(expected[i].Value, actual[i].Value);
-            Assert.Equal(expected[i].PixelCount, actual[i].PixelCount);
-            Assert.Equal(expected[i].Geometry.SRID, actual[i].Geometry.SRID);
-            Assert.True(writer.Write(expected[i].Geometry).AsSpan().SequenceEqual(writer.Write(actual[i].Geometry)), $"region {i} differs: {expected[i].Geometry} vs {actual[i].Geometry}");
-        }
-    }
 
     private static byte[] Spiral(int size)
     {

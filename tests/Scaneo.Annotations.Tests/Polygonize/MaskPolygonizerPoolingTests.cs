@@ -38,7 +38,7 @@ public sealed class MaskPolygonizerPoolingTests
     [MemberData(nameof(Setups))]
     public void Polygonize_DirtyPoolBetweenCalls_SameBytesAsFirstCallAndAsReference(Connectivity connectivity, string post, bool parallel)
     {
-        byte[] noise = Noise(Width, Height, classes: 3, seed: 21);
+        byte[] noise = PolygonizeChecks.Noise(Width, Height, classes: 3, seed: 21);
         PolygonizeOptions options = Options(connectivity, post, parallel);
 
         DirtyThePool();
@@ -49,13 +49,13 @@ public sealed class MaskPolygonizerPoolingTests
         }
 
         // Other masks leave their data in the arrays the next call rents: a larger noisier one, a tiny one.
-        MaskPolygonizer.Polygonize(Raster(Noise(151, 131, classes: 5, seed: 22), 151, 131), options);
+        MaskPolygonizer.Polygonize(Raster(PolygonizeChecks.Noise(151, 131, classes: 5, seed: 22), 151, 131), options);
         MaskPolygonizer.Polygonize(Raster([1, 1, 2, 0, 2, 2, 1, 1, 0, 0, 1, 2], 4, 3), options);
         DirtyThePool();
         var again = MaskPolygonizer.Polygonize(Raster(noise, Width, Height), options);
 
-        AssertSameOutput(first, again);
-        AssertSameOutput(MaskPolygonizer.Polygonize(Raster(noise, Width, Height), options with { MaxDegreeOfParallelism = 1, StripRows = 0 }), again);
+        PolygonizeChecks.AssertSameOutput(first, again);
+        PolygonizeChecks.AssertSameOutput(MaskPolygonizer.Polygonize(Raster(noise, Width, Height), options with { MaxDegreeOfParallelism = 1, StripRows = 0 }), again);
         AssertNoArrayPooledTwice();
     }
 
@@ -66,7 +66,7 @@ public sealed class MaskPolygonizerPoolingTests
     [InlineData(Connectivity.Eight, true)]
     public void PolygonizeStream_DisposedHalfWayThenFullRun_SameBytesAsCollected(Connectivity connectivity, bool parallel)
     {
-        byte[] noise = Noise(Width, Height, classes: 3, seed: 23);
+        byte[] noise = PolygonizeChecks.Noise(Width, Height, classes: 3, seed: 23);
         var polygonizer = new MaskPolygonizer(Options(connectivity, "none", parallel));
         var expected = polygonizer.Polygonize(Raster(noise, Width, Height));
 
@@ -87,14 +87,14 @@ public sealed class MaskPolygonizerPoolingTests
         AssertNoArrayPooledTwice();
 
         // Abandoned without disposal: its arrays are simply left to the garbage collector.
-        IEnumerator<PolygonizedRegion> abandoned = polygonizer.PolygonizeStream(Raster(Noise(151, 131, classes: 5, seed: 24), 151, 131)).GetEnumerator();
+        IEnumerator<PolygonizedRegion> abandoned = polygonizer.PolygonizeStream(Raster(PolygonizeChecks.Noise(151, 131, classes: 5, seed: 24), 151, 131)).GetEnumerator();
         Assert.True(abandoned.MoveNext());
 
         DirtyThePool();
-        AssertSameOutput(expected.Take(taken.Count).ToList(), taken);
-        AssertSameOutput(expected, polygonizer.PolygonizeStream(Raster(noise, Width, Height)).ToList());
+        PolygonizeChecks.AssertSameOutput(expected.Take(taken.Count).ToList(), taken);
+        PolygonizeChecks.AssertSameOutput(expected, polygonizer.PolygonizeStream(Raster(noise, Width, Height)).ToList());
         AssertNoArrayPooledTwice();
-        AssertSameOutput(expected, polygonizer.Polygonize(Raster(noise, Width, Height)));
+        PolygonizeChecks.AssertSameOutput(expected, polygonizer.Polygonize(Raster(noise, Width, Height)));
         AssertNoArrayPooledTwice();
     }
 
@@ -106,7 +106,7 @@ public sealed class MaskPolygonizerPoolingTests
     public void Step_DirtyPool_HandsOutEachRegionRightAfterItsLastRow(Connectivity connectivity, long minimumPixels)
     {
         // Stale last rows would only delay regions, which the collected output cannot show: step row by row.
-        byte[] noise = Noise(Width, Height, classes: 3, seed: 30);
+        byte[] noise = PolygonizeChecks.Noise(Width, Height, classes: 3, seed: 30);
         int[] labels = PolygonizeChecks.FloodLabels(noise, Width, Height, _ => true, connectivity == Connectivity.Eight, out int count);
         var lastRow = new int[count];
         var size = new long[count];
@@ -146,7 +146,7 @@ public sealed class MaskPolygonizerPoolingTests
     [Fact]
     public void Step_AfterRelease_FailsInsteadOfReadingReusedArrays()
     {
-        byte[] noise = Noise(Width, Height, classes: 3, seed: 31);
+        byte[] noise = PolygonizeChecks.Noise(Width, Height, classes: 3, seed: 31);
         RunTable runs = RunTable.Build<byte>(noise, Width, Height, default, new ValueFilter(null, null), eightConnected: false, CancellationToken.None);
         var engine = new PolygonizeEngine<byte>(noise, 0, null, 0, runs, Connectivity.Eight, new GeometryFactory(), GeoTransform.Identity, null, 0, 0);
         var output = new List<PolygonizedRegion>();
@@ -167,7 +167,7 @@ public sealed class MaskPolygonizerPoolingTests
     [InlineData(true)]
     public void Polygonize_CancelledMidTrace_ReturnsArraysOnceAndNextCallIsCorrect(bool parallel)
     {
-        byte[] noise = Noise(Width, Height, classes: 3, seed: 25);
+        byte[] noise = PolygonizeChecks.Noise(Width, Height, classes: 3, seed: 25);
         PolygonizeOptions plain = Options(Connectivity.Eight, "all", parallel);
         var expected = MaskPolygonizer.Polygonize(Raster(noise, Width, Height), plain);
 
@@ -185,7 +185,7 @@ public sealed class MaskPolygonizerPoolingTests
 
         AssertNoArrayPooledTwice();
         DirtyThePool();
-        AssertSameOutput(expected, MaskPolygonizer.Polygonize(Raster(noise, Width, Height), plain));
+        PolygonizeChecks.AssertSameOutput(expected, MaskPolygonizer.Polygonize(Raster(noise, Width, Height), plain));
     }
 
     [Theory]
@@ -195,7 +195,7 @@ public sealed class MaskPolygonizerPoolingTests
     [InlineData(Connectivity.Eight, true)]
     public void Polygonize_OutputAfterFurtherCalls_GeometriesIntact(Connectivity connectivity, bool parallel)
     {
-        byte[] noise = Noise(Width, Height, classes: 3, seed: 26);
+        byte[] noise = PolygonizeChecks.Noise(Width, Height, classes: 3, seed: 26);
         var raster = Raster(noise, Width, Height);
         var kept = MaskPolygonizer.Polygonize(raster, Options(connectivity, "none", parallel));
         var writer = new WKBWriter();
@@ -207,8 +207,8 @@ public sealed class MaskPolygonizerPoolingTests
         // Further calls of every kind rent and overwrite whatever the first ones might still point at.
         foreach (string post in new[] { "none", "sieve", "all" })
         {
-            MaskPolygonizer.Polygonize(Raster(Noise(151, 131, classes: 4, seed: 27), 151, 131), Options(connectivity, post, !parallel));
-            MaskPolygonizer.Polygonize(Raster(Noise(Width, Height, classes: 2, seed: 28), Width, Height), Options(connectivity, post, parallel));
+            MaskPolygonizer.Polygonize(Raster(PolygonizeChecks.Noise(151, 131, classes: 4, seed: 27), 151, 131), Options(connectivity, post, !parallel));
+            MaskPolygonizer.Polygonize(Raster(PolygonizeChecks.Noise(Width, Height, classes: 2, seed: 28), Width, Height), Options(connectivity, post, parallel));
         }
 
         DirtyThePool();
@@ -233,7 +233,7 @@ public sealed class MaskPolygonizerPoolingTests
     [Fact]
     public void RunTable_Release_LaterReadsFailAndSecondReleaseDoesNothing()
     {
-        byte[] noise = Noise(40, 30, classes: 3, seed: 29);
+        byte[] noise = PolygonizeChecks.Noise(40, 30, classes: 3, seed: 29);
         RunTable table = RunTable.Build<byte>(noise, 40, 30, default, new ValueFilter(null, null), eightConnected: false, CancellationToken.None);
         Assert.True(table.Count > 0 && table.LabelCount > 0);
 
@@ -274,18 +274,6 @@ public sealed class MaskPolygonizerPoolingTests
         MaxDegreeOfParallelism = parallel ? 2 : 1,
         StripRows = parallel ? 9 : 0,
     };
-
-    private static byte[] Noise(int width, int height, int classes, int seed)
-    {
-        var random = new Random(seed);
-        var pixels = new byte[width * height];
-        for (int i = 0; i < pixels.Length; i++)
-        {
-            pixels[i] = (byte)random.Next(classes);
-        }
-
-        return pixels;
-    }
 
     private static RasterBuffer<byte> Raster(byte[] pixels, int width, int height) =>
         new(pixels, width, height, 1, Transform, CrsReference.FromEpsg(32631), null);
@@ -372,18 +360,6 @@ public sealed class MaskPolygonizerPoolingTests
             Assert.Equal(value[kept[k]], regions[k].Value);
             Assert.Equal(size[kept[k]], regions[k].PixelCount);
             Assert.Equal(size[kept[k]] * cell, regions[k].Geometry.Area, 1e-6);
-        }
-    }
-
-    private static void AssertSameOutput(IReadOnlyList<PolygonizedRegion> expected, IReadOnlyList<PolygonizedRegion> actual)
-    {
-        Assert.Equal(expected.Count, actual.Count);
-        var writer = new WKBWriter();
-        for (int i = 0; i < expected.Count; i++)
-        {
-            Assert.Equal(expected[i].Value, actual[i].Value);
-            Assert.Equal(expected[i].PixelCount, actual[i].PixelCount);
-            Assert.True(writer.Write(expected[i].Geometry).AsSpan().SequenceEqual(writer.Write(actual[i].Geometry)), $"region {i} differs: {expected[i].Geometry} vs {actual[i].Geometry}");
         }
     }
 

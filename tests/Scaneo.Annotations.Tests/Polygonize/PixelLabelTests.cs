@@ -19,7 +19,7 @@ public sealed class PixelLabelTests
         Prop.ForAll(Gen.Choose(1, 30).Two().Select(t => (t.Item1, t.Item2)).ToArbitrary(), Gen.Choose(0, 1000).ToArbitrary(), (size, seed) =>
         {
             (int width, int height) = size;
-            byte[] pixels = Noise(width, height, classes: 1 + (seed % 4), seed);
+            byte[] pixels = PolygonizeChecks.Noise(width, height, classes: 1 + (seed % 4), seed);
             RunTable runs = RunTable.Build<byte>(pixels, width, height, default, new ValueFilter(null, [2]), eightConnected: false, CancellationToken.None);
             try
             {
@@ -42,8 +42,8 @@ public sealed class PixelLabelTests
     [Fact]
     public void BuildPixelLabelsIfRunsAreShort_OnlyForShortRuns()
     {
-        RunTable noise = RunTable.Build<byte>(Noise(64, 64, 3, seed: 1), 64, 64, default, new ValueFilter(null, null), false, CancellationToken.None);
-        RunTable stripes = RunTable.Build<byte>(Stretch(Noise(8, 64, 3, seed: 1), 8, 64, 8), 64, 64, default, new ValueFilter(null, null), false, CancellationToken.None);
+        RunTable noise = RunTable.Build<byte>(PolygonizeChecks.Noise(64, 64, 3, seed: 1), 64, 64, default, new ValueFilter(null, null), false, CancellationToken.None);
+        RunTable stripes = RunTable.Build<byte>(Stretch(PolygonizeChecks.Noise(8, 64, 3, seed: 1), 8, 64, 8), 64, 64, default, new ValueFilter(null, null), false, CancellationToken.None);
         noise.BuildPixelLabelsIfRunsAreShort();
         stripes.BuildPixelLabelsIfRunsAreShort();
         Assert.True(noise.HasPixelLabels);
@@ -63,7 +63,7 @@ public sealed class PixelLabelTests
         Prop.ForAll(Gen.Choose(2, 24).Two().Select(t => (t.Item1, t.Item2)).ToArbitrary(), Gen.Choose(0, 1000).ToArbitrary(), (size, seed) =>
         {
             (int width, int height) = size;
-            byte[] pixels = Noise(width, height, classes: 2 + (seed % 2), seed);
+            byte[] pixels = PolygonizeChecks.Noise(width, height, classes: 2 + (seed % 2), seed);
             var original = MaskPolygonizer.Polygonize(Raster(pixels, width, height));
             var stretched = MaskPolygonizer.Polygonize(Raster(Stretch(pixels, width, height, 5), width * 5, height));
             Assert.Equal(original.Count, stretched.Count);
@@ -75,18 +75,6 @@ public sealed class PixelLabelTests
                 Assert.Equal(original[i].Geometry.Area * 5, stretched[i].Geometry.Area, 1e-9);
             }
         });
-
-    private static byte[] Noise(int width, int height, int classes, int seed)
-    {
-        var random = new Random(seed);
-        var pixels = new byte[width * height];
-        for (int i = 0; i < pixels.Length; i++)
-        {
-            pixels[i] = (byte)random.Next(classes);
-        }
-
-        return pixels;
-    }
 
     private static byte[] Stretch(byte[] pixels, int width, int height, int factor)
     {

@@ -9,6 +9,33 @@ namespace Scaneo.Annotations.Tests.Polygonize;
 /// <summary>Independent checks of polygonizer output against the mask (flood fill as the reference labelling).</summary>
 internal static class PolygonizeChecks
 {
+    /// <summary>A mask of uniformly random class values 0 … <paramref name="classes"/> − 1.</summary>
+    public static byte[] Noise(int width, int height, int classes, int seed)
+    {
+        var random = new Random(seed);
+        var pixels = new byte[width * height];
+        for (int i = 0; i < pixels.Length; i++)
+        {
+            pixels[i] = (byte)random.Next(classes);
+        }
+
+        return pixels;
+    }
+
+    /// <summary>Asserts byte-identical output: same values, pixel counts, SRIDs and WKB, region by region.</summary>
+    public static void AssertSameOutput(IReadOnlyList<PolygonizedRegion> expected, IReadOnlyList<PolygonizedRegion> actual)
+    {
+        Assert.Equal(expected.Count, actual.Count);
+        var writer = new NetTopologySuite.IO.WKBWriter();
+        for (int i = 0; i < expected.Count; i++)
+        {
+            Assert.Equal(expected[i].Value, actual[i].Value);
+            Assert.Equal(expected[i].PixelCount, actual[i].PixelCount);
+            Assert.Equal(expected[i].Geometry.SRID, actual[i].Geometry.SRID);
+            Assert.True(writer.Write(expected[i].Geometry).AsSpan().SequenceEqual(writer.Write(actual[i].Geometry)), $"region {i} differs: {expected[i].Geometry} vs {actual[i].Geometry}");
+        }
+    }
+
     /// <summary>Reference components by flood fill, numbered by first pixel in row-major order.</summary>
     public static int[] FloodLabels(byte[] pixels, int w, int h, Func<int, bool> valid, bool eight, out int count)
     {
