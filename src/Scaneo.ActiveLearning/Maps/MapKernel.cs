@@ -21,6 +21,9 @@ internal sealed class MapKernel
 {
     private const float Ln2 = 0.693147180559945309f;
 
+    // Bits of 1.0f.
+    private const uint OneBits = 0x3F800000;
+
     /// <summary>Pixels per stage chunk: 4 scratch rows of 512 floats (8 KB) stay in L1 beside the input lines.</summary>
     public const int ChunkPixels = 512;
 
@@ -168,10 +171,10 @@ internal sealed class MapKernel
 
                 if (needsSecond)
                 {
-                    m2 = Vector.Max(m2, Vector.Min(m1, x));
+                    m2 = VectorMath.Max(m2, VectorMath.Min(m1, x));
                 }
 
-                m1 = Vector.Max(m1, x);
+                m1 = VectorMath.Max(m1, x);
             }
 
             // NaN and ±∞ propagate into the sum, and s − s is 0 only for finite s: one check for all classes.
@@ -259,12 +262,15 @@ internal sealed class MapKernel
             var m2 = Vector<float>.Zero;
             var s = Vector<float>.Zero;
             var flagged = Vector<int>.Zero;
+            var highestBits = Vector<uint>.Zero;
             for (int c = 0; c < classes; c++)
             {
                 Vector<float> x = Load(ref d, i + (c * plane));
 
-                // NaN fails both comparisons, so this also rejects NaN.
-                flagged |= ~(Vector.GreaterThanOrEqual(x, Vector<float>.Zero) & Vector.LessThanOrEqual(x, Vector<float>.One));
+                // Read as unsigned integers, exactly the floats in [+0, 1] are at most 1.0's bits: negatives (−0
+                // included, which the exact path then accepts) have the sign bit set and NaN and ∞ are larger. One
+                // integer max per class instead of two comparisons and three logic operations.
+                highestBits = Vector.Max(highestBits, Vector.AsVectorUInt32(x));
                 if (_checkNoData)
                 {
                     flagged |= Vector.Equals(x, noData);
@@ -273,12 +279,13 @@ internal sealed class MapKernel
                 s += x;
                 if (needsSecond)
                 {
-                    m2 = Vector.Max(m2, Vector.Min(m1, x));
+                    m2 = VectorMath.Max(m2, VectorMath.Min(m1, x));
                 }
 
-                m1 = Vector.Max(m1, x);
+                m1 = VectorMath.Max(m1, x);
             }
 
+            flagged |= Vector.AsVectorInt32(Vector.GreaterThan(highestBits, new Vector<uint>(OneBits)));
             flagged |= Vector.GreaterThan(Vector.Abs(s - Vector<float>.One), tolerance);
             scratch.Bad[v] = !Vector.EqualsAll(flagged, Vector<int>.Zero) || (_mask is not null && AnyMasked(_mask, (int)i));
             Store(ref m1Row, v * lanes, m1);
@@ -289,7 +296,7 @@ internal sealed class MapKernel
         }
     }
 
-    /// <summary>Stage 2 (probabilities, entropy): H = −Σ p ln p, one class at a time.</summary>
+    /// <summary>Stage 2 (probabilities, entropy): Σ p ln p (= −H, negated in <see cref="Finish"/>), one class at a time.</summary>
     private void SumEntropyTerms(int start, int vectors, Scratch scratch)
     {
         ref float d = ref MemoryMarshal.GetArrayDataReference(_data);
@@ -305,8 +312,8 @@ internal sealed class MapKernel
             for (int j = 0; j < count; j += lanes)
             {
                 Vector<float> x = Load(ref d, b + j);
-                Vector<float> term = x * VectorMath.Log(x);
-                Store(ref hRow, j, c == 0 ? -term : Load(ref hRow, j) - term);
+                Vector<float> log = VectorMath.Log(x);
+                Store(ref hRow, j, c == 0 ? x * log : VectorMath.MultiplyAdd(x, log, Load(ref hRow, j)));
             }
         }
     }
@@ -361,7 +368,7 @@ internal sealed class MapKernel
                     UncertaintyMeasure.LeastConfidence => Vector<float>.One - Load(ref m1Row, j),
                     UncertaintyMeasure.Margin => Vector<float>.One - (Load(ref m1Row, j) - Load(ref m2Row, j)),
                     UncertaintyMeasure.Ratio => Load(ref m2Row, j) / Load(ref m1Row, j),
-                    _ => Load(ref sRow, j),
+                    _ => -Load(ref sRow, j),
                 };
             }
 
@@ -371,7 +378,7 @@ internal sealed class MapKernel
             }
 
             // Rounding can leave −1e−8 for a one-hot pixel; uncertainty is never negative.
-            u = Vector.Max(u, Vector<float>.Zero);
+            u = VectorMath.Max(u, Vector<float>.Zero);
             Store(ref o, j, u);
             stats.Add(u);
         }
@@ -477,7 +484,7 @@ internal sealed class MapKernel
         public void Add(Vector<float> u)
         {
             _lanes += u;
-            _laneMax = Vector.Max(_laneMax, u);
+            _laneMax = VectorMath.Max(_laneMax, u);
             _count += Vector<float>.Count;
         }
 

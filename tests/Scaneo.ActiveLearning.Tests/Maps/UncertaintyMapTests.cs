@@ -264,6 +264,60 @@ public class UncertaintyMapTests
         Assert.Contains("row 12, column 33", ex.Message, StringComparison.Ordinal);
     }
 
+    [Property(MaxTest = 60)]
+    public Property Build_OneOutOfRangeProbabilityAnywhere_ThrowsNamingItsPixelAndClass() =>
+        Prop.ForAll(
+            Arb.From(Gen.Choose(0, int.MaxValue)),
+            seed =>
+            {
+                // Each bad value keeps the row's sum within tolerance (or is not a number), so only the range check
+                // can catch it; the pixel lands in any lane of any chunk, or in the scalar tail.
+                float[] bad = [1.0000001f, 1.0001f, -1e-7f, -1e-30f, -float.Epsilon, float.NaN, float.PositiveInfinity, float.NegativeInfinity, 2f];
+                var rng = new Random(seed);
+                int classes = rng.Next(2, 6);
+                int width = rng.Next(1, 700);
+                int height = rng.Next(1, 4);
+                var scores = RandomScores(rng, width, height, classes, ScoreInput.Probabilities, 8);
+                int row = rng.Next(height);
+                int col = rng.Next(width);
+                int cls = rng.Next(classes);
+                float value = bad[rng.Next(bad.Length)];
+                for (int c = 0; c < classes; c++)
+                {
+                    scores[c, row, col] = c == cls ? value : 0f;
+                }
+
+                if (float.IsFinite(value) && value < 0)
+                {
+                    scores[(cls + 1) % classes, row, col] = 1f;
+                }
+
+                var measure = (UncertaintyMeasure)(seed % 4);
+                var ex = Assert.Throws<UncertaintyInputException>(() => new UncertaintyMapBuilder { Measure = measure }.Build(scores));
+                Assert.Equal((row * width) + col, ex.Index);
+                Assert.Equal(cls, ex.ClassIndex);
+            });
+
+    [Fact]
+    public void Build_NegativeZeroProbabilities_AreValidAndEqualDoublePrecision()
+    {
+        // −0 has the sign bit set, so the vector range check sends its pixels to the exact path, which accepts it.
+        var scores = RandomScores(new Random(9), 67, 3, 3, ScoreInput.Probabilities, 8);
+        for (int col = 0; col < 67; col += 5)
+        {
+            scores[0, 1, col] = -0f;
+            scores[1, 1, col] = 0.25f;
+            scores[2, 1, col] = 0.75f;
+        }
+
+        foreach (var measure in new[] { UncertaintyMeasure.Entropy, UncertaintyMeasure.LeastConfidence, UncertaintyMeasure.Margin, UncertaintyMeasure.Ratio })
+        {
+            var map = new UncertaintyMapBuilder { Measure = measure }.Build(scores);
+            Assert.Equal(201, map.ValidPixelCount);
+            AssertEqualsReference(scores, map, measure, ScoreInput.Probabilities, false, 1);
+        }
+    }
+
     [Fact]
     public void Build_ProbabilitiesNotSummingToOne_ThrowsLowestPixel()
     {
