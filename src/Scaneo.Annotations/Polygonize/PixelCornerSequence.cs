@@ -106,7 +106,8 @@ internal sealed class PixelCornerSequence : XYCoordinateSequence
     /// <summary>Corner pairs of many rings and the geotransform that maps them.</summary>
     internal sealed class Chunk(int capacity, GeoTransform gt)
     {
-        public int[] Corners { get; } = new int[capacity];
+        // Uninitialized: each sequence reads only corners written before it was created.
+        public int[] Corners { get; } = GC.AllocateUninitializedArray<int>(capacity);
 
         public int Used { get; set; }
 
