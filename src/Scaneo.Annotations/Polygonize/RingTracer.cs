@@ -1,6 +1,5 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 
 namespace Scaneo.Annotations.Polygonize;
 
@@ -56,9 +55,6 @@ internal sealed class RingTracer<T>
     private int[] _cursor;
     private int[] _vertices = new int[256];
 
-    // Per heading, the index offsets of the ahead-left and ahead-right pixels from the corner's south-east pixel.
-    private readonly int[] _aheadOffsets = new int[8];
-
     public RingTracer(T[] data, int offset, byte[]? validity, int validityOffset, RunTable runs, int firstRow, int endRow)
     {
         _data = data;
@@ -70,12 +66,6 @@ internal sealed class RingTracer<T>
         _runs = runs;
         _firstRow = firstRow;
         _endRow = endRow;
-        for (int h = 0; h < 4; h++)
-        {
-            _aheadOffsets[2 * h] = (AheadLeftY[h] * _width) + AheadLeftX[h];
-            _aheadOffsets[(2 * h) + 1] = (AheadRightY[h] * _width) + AheadRightX[h];
-        }
-
         _cursor = PooledArray.Rent<int>(runs.Height, clear: false);
         for (int r = 0; r < runs.Height; r++)
         {
@@ -119,29 +109,10 @@ internal sealed class RingTracer<T>
         byte[] next = NextHeading;
         Mark(visited, sy, sx);
         int[] alx = AheadLeftX, aly = AheadLeftY, arx = AheadRightX, ary = AheadRightY, stepX = StepX, stepY = StepY;
-
-        // Away from the raster's edges and without a validity mask, the two pixels ahead are read straight at fixed
-        // index offsets from the corner's south-east pixel: no bounds checks, no coordinate arithmetic.
-        ref T pixels = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_data), _offset);
-        bool plain = _validity is null;
-        uint innerWidth = (uint)width - 1;
-        uint innerHeight = (uint)_height - 1;
-        ref int offsets = ref MemoryMarshal.GetArrayDataReference(_aheadOffsets);
         while (x != sx || y != sy)
         {
             int dd = d & 3;
-            int m;
-            if (plain && (uint)(x - 1) < innerWidth && (uint)(y - 1) < innerHeight)
-            {
-                int corner = (y * width) + x;
-                m = ((Unsafe.Add(ref pixels, corner + Unsafe.Add(ref offsets, 2 * dd)) == value ? 1 : 0) << 1)
-                    | (Unsafe.Add(ref pixels, corner + Unsafe.Add(ref offsets, (2 * dd) + 1)) == value ? 1 : 0);
-            }
-            else
-            {
-                m = (Is(x + alx[dd], y + aly[dd], value) << 1) | Is(x + arx[dd], y + ary[dd], value);
-            }
-
+            int m = (Is(x + alx[dd], y + aly[dd], value) << 1) | Is(x + arx[dd], y + ary[dd], value);
             int nd = next[(dd << 2) | m];
             if (nd > 3)
             {
