@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using Scaneo.Benchmarks;
 using Scaneo.Benchmarks.Polygonize;
 
 // Run with: dotnet run -c Release --project benchmarks/Scaneo.Benchmarks -- --filter '*'
@@ -7,6 +8,13 @@ using Scaneo.Benchmarks.Polygonize;
 if (args is ["write-masks", string directory])
 {
     PolygonizeMasks.WriteAll(directory);
+    return;
+}
+
+// `-- ab-compare BUILD_A BUILD_B MASK ROUNDS` times two builds of this project side by side (see AbComparison).
+if (args is ["ab-compare", string buildA, string buildB, string maskName, string rounds])
+{
+    AbComparison.Run(buildA, buildB, maskName, int.Parse(rounds, System.Globalization.CultureInfo.InvariantCulture));
     return;
 }
 

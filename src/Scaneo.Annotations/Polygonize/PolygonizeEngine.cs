@@ -29,8 +29,8 @@ internal sealed class PolygonizeEngine<T>
     // Rings are packed into shared chunks that double from a few kilobytes up to 1 MB, so a mask with few regions
     // holds little and a noisy one puts its coordinates on the large-object heap. There the garbage collector never
     // copies them: with chunks below the 85,000-byte threshold, every gen0 and gen1 collection during a call copied
-    // the coordinates traced so far (same-process A/B: landcover and roads 2–14% faster, noise unchanged). Since
-    // the temporaries are pooled, these chunks are the only large-object allocations of a call.
+    // the coordinates traced so far (ab-compare, default GC: roads 0.93×, noise 0.94× the time, landcover within
+    // noise). Since the temporaries are pooled, these chunks are the only large-object allocations of a call.
     private const int MinChunkDoubles = 1024;
     private const int MaxChunkDoubles = 1 << 17;
     private const int MinCornerChunkInts = 2048;
