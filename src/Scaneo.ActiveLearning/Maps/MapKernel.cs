@@ -12,11 +12,10 @@ namespace Scaneo.ActiveLearning.Maps;
 /// an exact double-precision path for those pixels only, which also builds the error that names the pixel.
 /// </summary>
 /// <remarks>
-/// Pixels are processed in chunks of <see cref="ChunkPixels"/> in stages (validate and find the top two, then
-/// for logits one loop per pair of classes, then the measure) rather than pixel vector by pixel vector: each
-/// stage's iterations are independent, so the CPU overlaps the long exp dependency chains of consecutive vectors.
-/// Done vector by vector, the chains serialise and the pass runs at about half the speed. The scratch rows stay in
-/// L1.
+/// Pixels are processed in chunks of <see cref="ChunkPixels"/> in stages (validate and find the top two, then for
+/// logits the exponential sums, then the measure) rather than doing everything pixel vector by pixel vector: each
+/// stage's iterations are independent, so the CPU overlaps the long exp dependency chains of consecutive vectors
+/// (the fully vector-by-vector pass ran at about half the speed). The scratch rows stay in L1.
 /// </remarks>
 internal sealed class MapKernel
 {
@@ -193,7 +192,12 @@ internal sealed class MapKernel
         }
     }
 
-    /// <summary>Stage 2 (logits): S = Σ 2^t and, for entropy, A = Σ 2^t·t with t = (z − max)·log₂e / T, two classes at a time.</summary>
+    /// <summary>
+    /// Stage 2 (logits): S = Σ 2^t and, for entropy, A = Σ 2^t·t with t = (z − max)·log₂e / T, per pixel vector over
+    /// the classes, with S and A in registers. The C exponentials of a vector are independent chains, and
+    /// consecutive vectors are too; this order beat one pass per pair of classes through scratch rows by 5–10%
+    /// (least confidence and entropy from logits, L1-resident and full-size).
+    /// </summary>
     private void SumExponentials<TEntropy>(int start, int vectors, Scratch scratch)
         where TEntropy : struct, IEntropyFlag
     {
@@ -204,45 +208,29 @@ internal sealed class MapKernel
         int lanes = Vector<float>.Count;
         int count = vectors * lanes;
         var scale = new Vector<float>(_log2Scale);
-        scratch.Sum[..count].Clear();
-        if (TEntropy.Enabled)
+        nint plane = _plane;
+        int classes = _classes;
+        for (int j = 0; j < count; j += lanes)
         {
-            scratch.Weighted[..count].Clear();
-        }
-
-        // Two classes per pass halve the scratch-row loads and stores.
-        int c = 0;
-        for (; c + 1 < _classes; c += 2)
-        {
-            nint b = start + ((nint)c * _plane);
-            nint b2 = b + _plane;
-            for (int j = 0; j < count; j += lanes)
+            Vector<float> m = Load(ref m1Row, j);
+            var sum = Vector<float>.Zero;
+            var weighted = Vector<float>.Zero;
+            nint b = start + j;
+            for (int c = 0; c < classes; c++, b += plane)
             {
-                Vector<float> m = Load(ref m1Row, j);
-                Vector<float> t = VectorMath.MultiplyAdd(Load(ref d, b + j), scale, -m);
-                Vector<float> t2 = VectorMath.MultiplyAdd(Load(ref d, b2 + j), scale, -m);
+                Vector<float> t = VectorMath.MultiplyAdd(Load(ref d, b), scale, -m);
                 Vector<float> e = VectorMath.Exp2NonPositive(t);
-                Vector<float> e2 = VectorMath.Exp2NonPositive(t2);
-                Store(ref sRow, j, Load(ref sRow, j) + e + e2);
+                sum += e;
                 if (TEntropy.Enabled)
                 {
-                    Store(ref aRow, j, VectorMath.MultiplyAdd(e2, t2, VectorMath.MultiplyAdd(e, t, Load(ref aRow, j))));
+                    weighted = VectorMath.MultiplyAdd(e, t, weighted);
                 }
             }
-        }
 
-        if (c < _classes)
-        {
-            nint b = start + ((nint)c * _plane);
-            for (int j = 0; j < count; j += lanes)
+            Store(ref sRow, j, sum);
+            if (TEntropy.Enabled)
             {
-                Vector<float> t = VectorMath.MultiplyAdd(Load(ref d, b + j), scale, -Load(ref m1Row, j));
-                Vector<float> e = VectorMath.Exp2NonPositive(t);
-                Store(ref sRow, j, Load(ref sRow, j) + e);
-                if (TEntropy.Enabled)
-                {
-                    Store(ref aRow, j, VectorMath.MultiplyAdd(e, t, Load(ref aRow, j)));
-                }
+                Store(ref aRow, j, weighted);
             }
         }
     }
