@@ -14,7 +14,10 @@ public class PolygonizeBenchmarks
 {
     private RasterBuffer<byte> _mask = null!;
 
-    [Params("landcover_2048", "noise_1024", "roads_4096", "tile_10980")]
+    /// <summary>Gets the benchmark masks' names.</summary>
+    public static IEnumerable<string> Masks => PolygonizeMasks.Kinds;
+
+    [ParamsSource(nameof(Masks))]
     public string Mask { get; set; } = "noise_1024";
 
     [GlobalSetup]

@@ -50,16 +50,7 @@ public sealed class MaskPolygonizerParallelTests
     [InlineData(Connectivity.Eight, 1)]
     public void Polygonize_ParallelOnNoise_SameBytesAsSequential(Connectivity connectivity, int stripRows)
     {
-        var random = new Random(11);
-        const int width = 301;
-        const int height = 257;
-        var pixels = new byte[width * height];
-        for (int i = 0; i < pixels.Length; i++)
-        {
-            pixels[i] = (byte)random.Next(3);
-        }
-
-        var raster = new RasterBuffer<byte>(pixels, width, height, 1, new GeoTransform(500000, 10, 0, 4000000, 0, -10), CrsReference.FromEpsg(32631), null);
+        var raster = PolygonizeChecks.UtmRaster(PolygonizeChecks.Noise(301, 257, classes: 3, seed: 11), 301, 257);
         var sequential = new PolygonizeOptions { Connectivity = connectivity };
         PolygonizeChecks.AssertSameOutput(
             MaskPolygonizer.Polygonize(raster, sequential),
@@ -89,15 +80,8 @@ public sealed class MaskPolygonizerParallelTests
     [Fact]
     public void Polygonize_ParallelWithMapTransform_CallsTheTransformOneAtATimeAndMatchesSequential()
     {
-        var random = new Random(5);
-        var pixels = new byte[120 * 96];
-        for (int i = 0; i < pixels.Length; i++)
-        {
-            pixels[i] = (byte)random.Next(2);
-        }
-
-        var crs = CrsReference.FromEpsg(32631);
-        var raster = new RasterBuffer<byte>(pixels, 120, 96, 1, new GeoTransform(500000, 10, 0, 4000000, 0, -10), crs, null);
+        var raster = PolygonizeChecks.UtmRaster(PolygonizeChecks.Noise(120, 96, classes: 2, seed: 5), 120, 96);
+        CrsReference crs = raster.Crs!;
         var expected = MaskPolygonizer.Polygonize(raster, new PolygonizeOptions { MapTransform = new ExclusiveTransform(crs) });
         var transform = new ExclusiveTransform(crs);
         var actual = MaskPolygonizer.Polygonize(raster, new PolygonizeOptions { MapTransform = transform, MaxDegreeOfParallelism = 2, StripRows = 8 });

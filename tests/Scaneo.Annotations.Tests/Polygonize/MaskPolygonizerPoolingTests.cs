@@ -17,7 +17,6 @@ public sealed class MaskPolygonizerPoolingTests
     private const int Width = 97;
     private const int Height = 83;
 
-    private static readonly GeoTransform Transform = new(500000, 10, 0, 4000000, 0, -10);
 
     public static TheoryData<Connectivity, string, bool> Setups()
     {
@@ -42,20 +41,20 @@ public sealed class MaskPolygonizerPoolingTests
         PolygonizeOptions options = Options(connectivity, post, parallel);
 
         DirtyThePool();
-        var first = MaskPolygonizer.Polygonize(Raster(noise, Width, Height), options);
+        var first = MaskPolygonizer.Polygonize(PolygonizeChecks.UtmRaster(noise, Width, Height), options);
         if (post is "none" or "minimum-area")
         {
             AssertMatchesFloodFill(noise, connectivity, post == "minimum-area" ? 2 : 0, first);
         }
 
         // Other masks leave their data in the arrays the next call rents: a larger noisier one, a tiny one.
-        MaskPolygonizer.Polygonize(Raster(PolygonizeChecks.Noise(151, 131, classes: 5, seed: 22), 151, 131), options);
-        MaskPolygonizer.Polygonize(Raster([1, 1, 2, 0, 2, 2, 1, 1, 0, 0, 1, 2], 4, 3), options);
+        MaskPolygonizer.Polygonize(PolygonizeChecks.UtmRaster(PolygonizeChecks.Noise(151, 131, classes: 5, seed: 22), 151, 131), options);
+        MaskPolygonizer.Polygonize(PolygonizeChecks.UtmRaster([1, 1, 2, 0, 2, 2, 1, 1, 0, 0, 1, 2], 4, 3), options);
         DirtyThePool();
-        var again = MaskPolygonizer.Polygonize(Raster(noise, Width, Height), options);
+        var again = MaskPolygonizer.Polygonize(PolygonizeChecks.UtmRaster(noise, Width, Height), options);
 
         PolygonizeChecks.AssertSameOutput(first, again);
-        PolygonizeChecks.AssertSameOutput(MaskPolygonizer.Polygonize(Raster(noise, Width, Height), options with { MaxDegreeOfParallelism = 1, StripRows = 0 }), again);
+        PolygonizeChecks.AssertSameOutput(MaskPolygonizer.Polygonize(PolygonizeChecks.UtmRaster(noise, Width, Height), options with { MaxDegreeOfParallelism = 1, StripRows = 0 }), again);
         AssertNoArrayPooledTwice();
     }
 
@@ -68,11 +67,11 @@ public sealed class MaskPolygonizerPoolingTests
     {
         byte[] noise = PolygonizeChecks.Noise(Width, Height, classes: 3, seed: 23);
         var polygonizer = new MaskPolygonizer(Options(connectivity, "none", parallel));
-        var expected = polygonizer.Polygonize(Raster(noise, Width, Height));
+        var expected = polygonizer.Polygonize(PolygonizeChecks.UtmRaster(noise, Width, Height));
 
         // Disposed half-way: the enumerator's finally block returns the arrays; moving on after that ends cleanly.
         var taken = new List<PolygonizedRegion>();
-        using (IEnumerator<PolygonizedRegion> e = polygonizer.PolygonizeStream(Raster(noise, Width, Height)).GetEnumerator())
+        using (IEnumerator<PolygonizedRegion> e = polygonizer.PolygonizeStream(PolygonizeChecks.UtmRaster(noise, Width, Height)).GetEnumerator())
         {
             while (taken.Count < expected.Count / 2 && e.MoveNext())
             {
@@ -87,14 +86,14 @@ public sealed class MaskPolygonizerPoolingTests
         AssertNoArrayPooledTwice();
 
         // Abandoned without disposal: its arrays are simply left to the garbage collector.
-        IEnumerator<PolygonizedRegion> abandoned = polygonizer.PolygonizeStream(Raster(PolygonizeChecks.Noise(151, 131, classes: 5, seed: 24), 151, 131)).GetEnumerator();
+        IEnumerator<PolygonizedRegion> abandoned = polygonizer.PolygonizeStream(PolygonizeChecks.UtmRaster(PolygonizeChecks.Noise(151, 131, classes: 5, seed: 24), 151, 131)).GetEnumerator();
         Assert.True(abandoned.MoveNext());
 
         DirtyThePool();
         PolygonizeChecks.AssertSameOutput(expected.Take(taken.Count).ToList(), taken);
-        PolygonizeChecks.AssertSameOutput(expected, polygonizer.PolygonizeStream(Raster(noise, Width, Height)).ToList());
+        PolygonizeChecks.AssertSameOutput(expected, polygonizer.PolygonizeStream(PolygonizeChecks.UtmRaster(noise, Width, Height)).ToList());
         AssertNoArrayPooledTwice();
-        PolygonizeChecks.AssertSameOutput(expected, polygonizer.Polygonize(Raster(noise, Width, Height)));
+        PolygonizeChecks.AssertSameOutput(expected, polygonizer.Polygonize(PolygonizeChecks.UtmRaster(noise, Width, Height)));
         AssertNoArrayPooledTwice();
     }
 
@@ -169,23 +168,23 @@ public sealed class MaskPolygonizerPoolingTests
     {
         byte[] noise = PolygonizeChecks.Noise(Width, Height, classes: 3, seed: 25);
         PolygonizeOptions plain = Options(Connectivity.Eight, "all", parallel);
-        var expected = MaskPolygonizer.Polygonize(Raster(noise, Width, Height), plain);
+        var expected = MaskPolygonizer.Polygonize(PolygonizeChecks.UtmRaster(noise, Width, Height), plain);
 
         // The reprojection cancels the token after a few rings: the call fails between rows, after renting everything.
         using var cts = new CancellationTokenSource();
         var crs = CrsReference.FromEpsg(32631);
         var cancelling = new CancellingTransform(crs, cts, afterCalls: 50);
         var polygonizer = new MaskPolygonizer(plain with { MapTransform = cancelling });
-        Assert.ThrowsAny<OperationCanceledException>(() => polygonizer.Polygonize(Raster(noise, Width, Height), cts.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => polygonizer.Polygonize(PolygonizeChecks.UtmRaster(noise, Width, Height), cts.Token));
         Assert.True(cancelling.Calls >= 50);
 
         using var streamCts = new CancellationTokenSource();
         var streaming = new MaskPolygonizer(plain with { MapTransform = new CancellingTransform(crs, streamCts, afterCalls: 50) });
-        Assert.ThrowsAny<OperationCanceledException>(() => streaming.PolygonizeStream(Raster(noise, Width, Height), streamCts.Token).ToList());
+        Assert.ThrowsAny<OperationCanceledException>(() => streaming.PolygonizeStream(PolygonizeChecks.UtmRaster(noise, Width, Height), streamCts.Token).ToList());
 
         AssertNoArrayPooledTwice();
         DirtyThePool();
-        PolygonizeChecks.AssertSameOutput(expected, MaskPolygonizer.Polygonize(Raster(noise, Width, Height), plain));
+        PolygonizeChecks.AssertSameOutput(expected, MaskPolygonizer.Polygonize(PolygonizeChecks.UtmRaster(noise, Width, Height), plain));
     }
 
     [Theory]
@@ -196,7 +195,7 @@ public sealed class MaskPolygonizerPoolingTests
     public void Polygonize_OutputAfterFurtherCalls_GeometriesIntact(Connectivity connectivity, bool parallel)
     {
         byte[] noise = PolygonizeChecks.Noise(Width, Height, classes: 3, seed: 26);
-        var raster = Raster(noise, Width, Height);
+        var raster = PolygonizeChecks.UtmRaster(noise, Width, Height);
         var kept = MaskPolygonizer.Polygonize(raster, Options(connectivity, "none", parallel));
         var writer = new WKBWriter();
         byte[][] bytes = kept.Select(r => writer.Write(r.Geometry)).ToArray();
@@ -207,14 +206,14 @@ public sealed class MaskPolygonizerPoolingTests
         // Further calls of every kind rent and overwrite whatever the first ones might still point at.
         foreach (string post in new[] { "none", "sieve", "all" })
         {
-            MaskPolygonizer.Polygonize(Raster(PolygonizeChecks.Noise(151, 131, classes: 4, seed: 27), 151, 131), Options(connectivity, post, !parallel));
-            MaskPolygonizer.Polygonize(Raster(PolygonizeChecks.Noise(Width, Height, classes: 2, seed: 28), Width, Height), Options(connectivity, post, parallel));
+            MaskPolygonizer.Polygonize(PolygonizeChecks.UtmRaster(PolygonizeChecks.Noise(151, 131, classes: 4, seed: 27), 151, 131), Options(connectivity, post, !parallel));
+            MaskPolygonizer.Polygonize(PolygonizeChecks.UtmRaster(PolygonizeChecks.Noise(Width, Height, classes: 2, seed: 28), Width, Height), Options(connectivity, post, parallel));
         }
 
         DirtyThePool();
         foreach ((IReadOnlyList<PolygonizedRegion> regions, byte[][] before) in new[] { (kept, bytes), ((IReadOnlyList<PolygonizedRegion>)streamed, streamedBytes) })
         {
-            double cell = Math.Abs(Transform.Determinant);
+            double cell = Math.Abs(PolygonizeChecks.UtmTransform.Determinant);
             var areaPerClass = new Dictionary<int, double>();
             for (int i = 0; i < regions.Count; i++)
             {
@@ -274,9 +273,6 @@ public sealed class MaskPolygonizerPoolingTests
         MaxDegreeOfParallelism = parallel ? 2 : 1,
         StripRows = parallel ? 9 : 0,
     };
-
-    private static RasterBuffer<byte> Raster(byte[] pixels, int width, int height) =>
-        new(pixels, width, height, 1, Transform, CrsReference.FromEpsg(32631), null);
 
     /// <summary>
     /// Fills pooled arrays of every element type and size the polygonizer rents on these masks with values that are
@@ -354,7 +350,7 @@ public sealed class MaskPolygonizerPoolingTests
 
         var kept = Enumerable.Range(0, count).Where(l => size[l] >= minimumPixels).ToList();
         Assert.Equal(kept.Count, regions.Count);
-        double cell = Math.Abs(Transform.Determinant);
+        double cell = Math.Abs(PolygonizeChecks.UtmTransform.Determinant);
         for (int k = 0; k < kept.Count; k++)
         {
             Assert.Equal(value[kept[k]], regions[k].Value);

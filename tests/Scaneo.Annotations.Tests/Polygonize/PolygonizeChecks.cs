@@ -3,12 +3,20 @@ using NetTopologySuite.Algorithm.Locate;
 using NetTopologySuite.Geometries;
 using Scaneo.Annotations.Polygonize;
 using Scaneo.Geo;
+using Scaneo.Rasters;
 
 namespace Scaneo.Annotations.Tests.Polygonize;
 
 /// <summary>Independent checks of polygonizer output against the mask (flood fill as the reference labelling).</summary>
 internal static class PolygonizeChecks
 {
+    /// <summary>The 10 m UTM geotransform (EPSG:32631) of the polygonizer tests' rasters.</summary>
+    public static readonly GeoTransform UtmTransform = new(500000, 10, 0, 4000000, 0, -10);
+
+    /// <summary>A one-band byte raster on <see cref="UtmTransform"/>, EPSG:32631, without nodata.</summary>
+    public static RasterBuffer<byte> UtmRaster(byte[] pixels, int width, int height) =>
+        new(pixels, width, height, 1, UtmTransform, CrsReference.FromEpsg(32631), null);
+
     /// <summary>A mask of uniformly random class values 0 … <paramref name="classes"/> − 1.</summary>
     public static byte[] Noise(int width, int height, int classes, int seed)
     {
