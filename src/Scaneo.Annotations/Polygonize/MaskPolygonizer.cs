@@ -76,7 +76,10 @@ public sealed class MaskPolygonizer
     /// <summary>
     /// Polygonizes a mask lazily: each region is yielded as soon as the scan has passed its last row (in the
     /// row-major order of first pixels), so consumers can write features while the mask is still being traced.
-    /// With <see cref="PolygonizeOptions.SimplifyTolerance"/> or a parallel
+    /// With 4-connectivity, the working memory besides the mask is two rows of runs plus the boundaries and
+    /// components still open at the current row (plus completed regions waiting for an earlier, larger one), not
+    /// state per run or per pixel as in <see cref="Polygonize(Raster, CancellationToken)"/>, which is faster. The
+    /// regions are the same, byte for byte. With <see cref="PolygonizeOptions.SimplifyTolerance"/> or a parallel
     /// <see cref="PolygonizeOptions.MaxDegreeOfParallelism"/> the whole output is built first.
     /// </summary>
     /// <param name="mask">A raster whose band <see cref="PolygonizeOptions.Band"/> holds integer class values.</param>
@@ -106,11 +109,11 @@ public sealed class MaskPolygonizer
     private List<PolygonizedRegion> Collect<T>(RasterBuffer<T> mask, CancellationToken cancellationToken)
         where T : unmanaged, IBinaryInteger<T>
     {
-        Job<T> job = Prepare(mask, cancellationToken);
+        Job<T> job = Prepare(mask, streaming: false, cancellationToken);
         List<PolygonizedRegion> output;
         try
         {
-            output = new List<PolygonizedRegion>(job.Engine.RegionCountUpperBound);
+            output = new List<PolygonizedRegion>(job.Engine.OutputCapacityHint);
             Trace(job, output, cancellationToken);
         }
         finally
@@ -125,7 +128,7 @@ public sealed class MaskPolygonizer
     private IEnumerable<PolygonizedRegion> Stream<T>(RasterBuffer<T> mask, CancellationToken cancellationToken)
         where T : unmanaged, IBinaryInteger<T>
     {
-        Job<T> job = Prepare(mask, cancellationToken);
+        Job<T> job = Prepare(mask, streaming: true, cancellationToken);
 
         // The finally block runs when the enumeration ends, fails or is disposed early; an enumerator abandoned
         // without disposal leaves the rented arrays to the garbage collector, which is safe.
@@ -133,7 +136,7 @@ public sealed class MaskPolygonizer
         {
             if (job.Tolerance > 0 || job.StripStart is not null)
             {
-                var all = new List<PolygonizedRegion>(job.Engine.RegionCountUpperBound);
+                var all = new List<PolygonizedRegion>(job.Engine.OutputCapacityHint);
                 Trace(job, all, cancellationToken);
                 job.Release();
                 foreach (PolygonizedRegion region in job.Tolerance > 0 ? Simplify(job, all, cancellationToken) : all)
@@ -168,7 +171,7 @@ public sealed class MaskPolygonizer
     {
         if (job.StripStart is not null)
         {
-            job.Engine.RunParallel(job.StripStart, job.Degree, output, cancellationToken);
+            job.Tracing.RunParallel(job.StripStart, job.Degree, output, cancellationToken);
             return;
         }
 
@@ -179,7 +182,7 @@ public sealed class MaskPolygonizer
         }
     }
 
-    private Job<T> Prepare<T>(RasterBuffer<T> mask, CancellationToken cancellationToken)
+    private Job<T> Prepare<T>(RasterBuffer<T> mask, bool streaming, CancellationToken cancellationToken)
         where T : unmanaged, IBinaryInteger<T>
     {
         PolygonizeOptions o = Options;
@@ -240,6 +243,15 @@ public sealed class MaskPolygonizer
                 MaskSieve.Apply(copy.AsSpan(0, pixels), width, height, validity is null ? default : validity.AsSpan(validityOffset, pixels), filter, o.Connectivity, o.SieveThreshold, cancellationToken);
                 data = copy;
                 offset = 0;
+            }
+
+            if (streaming && stripStart is null && !simplify && o.Connectivity == Connectivity.Four)
+            {
+                // Streaming keeps its promise of bounded memory: the scanline engine holds two rows of runs and the
+                // open boundary, where the tracing engine labels the whole band first. Collecting keeps the tracing
+                // engine, which is faster (docs/performance.md); both give the same regions, byte for byte.
+                job.Start(new ScanlineEngine<T>(data, offset, validity, validityOffset, width, height, filter, factory, gt, simplify ? null : reprojection, o.FillHolesBelow, minimumPixels));
+                return job;
             }
 
             RunTable runs = job.Keep(stripStart is null
@@ -365,9 +377,11 @@ public sealed class MaskPolygonizer
     {
         private T[]? _sieved;
         private RunTable? _runs;
-        private PolygonizeEngine<T>? _engine;
+        private IRegionEngine? _engine;
 
-        public PolygonizeEngine<T> Engine => _engine ?? throw new InvalidOperationException("Polygonizer invariant broken: the job was not started.");
+        public IRegionEngine Engine => _engine ?? throw new InvalidOperationException("Polygonizer invariant broken: the job was not started.");
+
+        public PolygonizeEngine<T> Tracing => _engine as PolygonizeEngine<T> ?? throw new InvalidOperationException("Polygonizer invariant broken: the parallel mode needs the tracing engine.");
 
         public int[]? StripStart { get; } = stripStart;
 
@@ -385,7 +399,7 @@ public sealed class MaskPolygonizer
         /// <summary>Takes ownership of the run table.</summary>
         public RunTable Keep(RunTable runs) => _runs = runs;
 
-        public void Start(PolygonizeEngine<T> engine) => _engine = engine;
+        public void Start(IRegionEngine engine) => _engine = engine;
 
         /// <summary>
         /// Returns every rented array; later calls do nothing, and the engine fails loudly if used again. Call it only

@@ -1,0 +1,110 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Implementation;
+using Scaneo.Annotations.Polygonize;
+using Scaneo.Geo;
+
+namespace Scaneo.Annotations.Tests.Polygonize;
+
+/// <summary>
+/// The scanline engine behind <see cref="MaskPolygonizer.PolygonizeStream"/> (4-connected, sequential) against the
+/// tracing engine behind <see cref="MaskPolygonizer.Polygonize(Rasters.Raster, CancellationToken)"/>: same regions,
+/// byte for byte, and working memory that follows the open boundary rather than the mask.
+/// </summary>
+public sealed class ScanlineEngineTests
+{
+    [Property(MaxTest = 400)]
+    public Property PolygonizeStream_FourConnected_SameBytesAsPolygonize() =>
+        Prop.ForAll(MaskCaseGenerators.Cases(32), Arb.From(Gen.Choose(0, 7)), (mask, post) =>
+        {
+            PolygonizeOptions options = mask.Options(Connectivity.Four) with
+            {
+                SieveThreshold = (post & 1) != 0 ? 3 : 0,
+                MinimumArea = (post & 2) != 0 ? 2 : 0,
+                FillHolesBelow = (post & 4) != 0 ? 3 : 0,
+            };
+            var polygonizer = new MaskPolygonizer(options);
+            PolygonizeChecks.AssertSameOutput(polygonizer.Polygonize(mask.Raster()), polygonizer.PolygonizeStream(mask.Raster()).ToList());
+            return true;
+        });
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void PolygonizeStream_NoiseInsideFrame_SameBytesAsPolygonize(bool reprojected)
+    {
+        // A frame of its own class around noise: one component open from the first row to the last, with one hole
+        // holding every other region, so every region waits in the reorder buffer until the frame is complete.
+        var raster = PolygonizeChecks.UtmRaster(Framed(PolygonizeChecks.Noise(211, 173, classes: 3, seed: 5), 211, 173), 211, 173);
+        var options = new PolygonizeOptions { MapTransform = reprojected ? Wgs84() : null };
+        var polygonizer = new MaskPolygonizer(options);
+        var expected = polygonizer.Polygonize(raster);
+        Assert.Equal(9, expected[0].Value);
+        PolygonizeChecks.AssertSameOutput(expected, polygonizer.PolygonizeStream(raster).ToList());
+    }
+
+    [Fact]
+    public void ScanlineEngine_NoiseMegapixel_WorkingMemoryFarBelowTheMask()
+    {
+        // The tracing engine keeps per run and per label state, 28 MB for this mask; the scanline engine keeps the
+        // open boundary: two rows of runs, the open chains and components, and a reorder flag per component.
+        const int side = 1024;
+        byte[] noise = PolygonizeChecks.Noise(side, side, classes: 3, seed: 42);
+        var engine = Engine(noise, side, side);
+        var output = new List<PolygonizedRegion>();
+        long peak = 0;
+        while (!engine.Done)
+        {
+            engine.Step(output);
+            peak = Math.Max(peak, engine.WorkingBytes);
+        }
+
+        Assert.InRange(output.Count, 380_000, 400_000);
+        Assert.True(peak < noise.Length / 2, $"expected the working arrays below half the 1 MB mask, found a peak of {peak:N0} bytes");
+    }
+
+    [Fact]
+    public void ScanlineEngine_NoiseInsideFrame_WorkingMemoryWithinTwiceTheMask()
+    {
+        // Worst case for the reorder buffer: every region waits for the frame, with a flag byte per component (about
+        // 0.4 per pixel on noise). Issue 4's budget is twice the mask besides the output.
+        const int side = 512;
+        byte[] pixels = Framed(PolygonizeChecks.Noise(side, side, classes: 3, seed: 7), side, side);
+        var engine = Engine(pixels, side, side);
+        var output = new List<PolygonizedRegion>();
+        long peak = 0;
+        while (!engine.Done)
+        {
+            engine.Step(output);
+            Assert.True(output.Count == 0 || engine.Done || output[0].Value == 9);
+            peak = Math.Max(peak, engine.WorkingBytes);
+        }
+
+        Assert.Equal(9, output[0].Value);
+        Assert.True(peak < 2 * pixels.Length, $"expected the working arrays below twice the {pixels.Length:N0}-byte mask, found a peak of {peak:N0} bytes");
+    }
+
+    private static ScanlineEngine<byte> Engine(byte[] pixels, int width, int height) => new(
+        pixels, 0, null, 0, width, height, new ValueFilter(null, null), new GeometryFactory(new PrecisionModel(), 32631, PackedCoordinateSequenceFactory.DoubleFactory), PolygonizeChecks.UtmTransform, null, 0, 0);
+
+    private static byte[] Framed(byte[] pixels, int width, int height)
+    {
+        for (int x = 0; x < width; x++)
+        {
+            pixels[x] = 9;
+            pixels[((height - 1) * width) + x] = 9;
+        }
+
+        for (int y = 0; y < height; y++)
+        {
+            pixels[y * width] = 9;
+            pixels[(y * width) + width - 1] = 9;
+        }
+
+        return pixels;
+    }
+
+    private static IMapTransform Wgs84() => Reprojection.ToWgs84(CrsReference.FromEpsg(32631));
+}
