@@ -29,6 +29,13 @@ public class PolygonizeBenchmarks
     [Benchmark]
     public int EightConnected() => MaskPolygonizer.Polygonize(_mask, new PolygonizeOptions { Connectivity = Connectivity.Eight }).Count;
 
+    /// <summary>
+    /// <see cref="MaskPolygonizer.PolygonizeStream"/> consumed into a list: the scanline engine, whose working memory
+    /// follows the open boundary (output identical to <see cref="FourConnected"/>).
+    /// </summary>
+    [Benchmark]
+    public int FourConnectedStream() => new MaskPolygonizer().PolygonizeStream(_mask).ToList().Count;
+
     /// <summary>The parallel mode on two threads (strips merged at seams; output identical to <see cref="FourConnected"/>).</summary>
     [Benchmark]
     public int Parallel() => MaskPolygonizer.Polygonize(_mask, new PolygonizeOptions { MaxDegreeOfParallelism = 2 }).Count;

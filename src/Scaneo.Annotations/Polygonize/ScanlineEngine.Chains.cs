@@ -1,0 +1,350 @@
+namespace Scaneo.Annotations.Polygonize;
+
+/// <summary>Boundary chains of the scanline engine: junctions at diagonal pinches, joins, corner nodes and list cells.</summary>
+internal sealed partial class ScanlineEngine<T>
+{
+    /// <summary>Resolves across the junctions of <paramref name="list"/> whose two pixels now share <paramref name="root"/>, dropping every resolved one from the list.</summary>
+    private void ResolveAcross(int list, int root)
+    {
+        int previous = None;
+        int count = 0;
+        for (int c = _junctionHead[list]; c != None;)
+        {
+            int j = _cellValue[c];
+            int next = _cellNext[c];
+            bool resolved = _junctionResolved[j];
+            if (!resolved && Find(_junctionA[j]) == root && Find(_junctionB[j]) == root)
+            {
+                Resolve(j, across: true);
+                resolved = true;
+            }
+
+            if (resolved)
+            {
+                ReleaseJunction(j);
+                if (previous == None)
+                {
+                    _junctionHead[list] = next;
+                }
+                else
+                {
+                    _cellNext[previous] = next;
+                }
+
+                FreeCell(c);
+            }
+            else
+            {
+                previous = c;
+                count++;
+            }
+
+            c = next;
+        }
+
+        _junctionTail[list] = previous;
+        _junctionCount[list] = count;
+    }
+
+    private void AddJunction(int x, int y, int arriving0, int arriving1, int around0, int around1, int slotA, int slotB)
+    {
+        int j;
+        if (_junctionFree != None)
+        {
+            j = _junctionFree;
+            _junctionFree = _junctionRefs[j];
+        }
+        else
+        {
+            if (_junctionRecords == _junctionX.Length)
+            {
+                int size = _junctionX.Length * 2;
+                Array.Resize(ref _junctionX, size);
+                Array.Resize(ref _junctionY, size);
+                Array.Resize(ref _junctionA, size);
+                Array.Resize(ref _junctionB, size);
+                Array.Resize(ref _junctionRefs, size);
+                Array.Resize(ref _junctionResolved, size);
+                Array.Resize(ref _junctionEnds, size * 4);
+            }
+
+            j = _junctionRecords++;
+        }
+
+        _junctionResolved[j] = false;
+        _junctionX[j] = x;
+        _junctionY[j] = y;
+        _junctionA[j] = slotA;
+        _junctionB[j] = slotB;
+        _junctionEnds[4 * j] = arriving0;
+        _junctionEnds[(4 * j) + 1] = arriving1;
+        _junctionEnds[(4 * j) + 2] = around0;
+        _junctionEnds[(4 * j) + 3] = around1;
+        SetHead(arriving0, ((4 * j) << 2) | TagJunction);
+        SetHead(arriving1, (((4 * j) + 1) << 2) | TagJunction);
+
+        int a = Find(slotA);
+        int b = Find(slotB);
+        if (a == b)
+        {
+            Resolve(j, across: true);
+            _junctionRefs[j] = _junctionFree;
+            _junctionFree = j;
+            return;
+        }
+
+        _junctionRefs[j] = 2;
+        AddJunctionCell(a, j);
+        AddJunctionCell(b, j);
+    }
+
+    private void AddJunctionCell(int root, int j)
+    {
+        int c = NewCell(j);
+        if (_junctionHead[root] == None)
+        {
+            _junctionHead[root] = c;
+        }
+        else
+        {
+            _cellNext[_junctionTail[root]] = c;
+        }
+
+        _junctionTail[root] = c;
+        _junctionCount[root]++;
+    }
+
+    private void ReleaseJunction(int j)
+    {
+        if (--_junctionRefs[j] == 0)
+        {
+            _junctionRefs[j] = _junctionFree;
+            _junctionFree = j;
+        }
+    }
+
+    private void Resolve(int j, bool across)
+    {
+        _junctionResolved[j] = true;
+        int e = 4 * j;
+        int x = _junctionX[j];
+        int y = _junctionY[j];
+
+        // The leaving ends are tails, which joins never move; an arriving end is re-read after the first join, which
+        // may have handed it the first chain (when the second arriving chain was the first join's leaving one).
+        int around0 = _junctionEnds[e + 2];
+        int around1 = _junctionEnds[e + 3];
+        Join(_junctionEnds[e], across ? around1 : around0, x, y, turn: true);
+        Join(_junctionEnds[e + 1], across ? around0 : around1, x, y, turn: true);
+    }
+
+    /// <summary>Continues chain <paramref name="a"/> (its head at the corner) with chain <paramref name="b"/> (its tail there).</summary>
+    private void Join(int a, int b, int x, int y, bool turn)
+    {
+        if (turn)
+        {
+            Append(a, x, y);
+        }
+
+        if (a == b)
+        {
+            CloseRing(a);
+            return;
+        }
+
+        if (_chains[b].First != None)
+        {
+            if (_chains[a].Last == None)
+            {
+                _chains[a].First = _chains[b].First;
+            }
+            else
+            {
+                _nodes[_chains[a].Last].Next = _chains[b].First;
+            }
+
+            _chains[a].Last = _chains[b].Last;
+        }
+
+        SetHead(a, _chains[b].HeadSlot);
+        FreeChain(b);
+    }
+
+    private void CloseRing(int chain)
+    {
+        int root = Find(_chains[chain].Component);
+        int c = NewCell(_chains[chain].First);
+        if (_ringHead[root] == None)
+        {
+            _ringHead[root] = c;
+        }
+        else
+        {
+            _cellNext[_ringTail[root]] = c;
+        }
+
+        _ringTail[root] = c;
+        FreeChain(chain);
+    }
+
+    /// <summary>Records that <paramref name="chain"/>'s head is held by the slot <paramref name="code"/>, and stores it there.</summary>
+    private void SetHead(int chain, int code)
+    {
+        _chains[chain].HeadSlot = code;
+        int index = code >> 2;
+        switch (code & 3)
+        {
+            case TagCarryHead:
+                _carryHead = chain;
+                break;
+            case TagJunction:
+                _junctionEnds[index] = chain;
+                break;
+            default:
+                ((code & 3) == _above.Tag ? _above : _below).RightHead[index] = chain;
+                break;
+        }
+    }
+
+    private int NewChain(int component)
+    {
+        int c;
+        if (_chainFree != None)
+        {
+            c = _chainFree;
+            _chainFree = _chains[c].First;
+        }
+        else
+        {
+            if (_chainCount == _chains.Length)
+            {
+                Array.Resize(ref _chains, _chains.Length * 2);
+            }
+
+            c = _chainCount++;
+        }
+
+        _chains[c] = new Chain { First = None, Last = None, HeadSlot = None, Component = component };
+        return c;
+    }
+
+    private void FreeChain(int c)
+    {
+        _chains[c].First = _chainFree;
+        _chainFree = c;
+    }
+
+    private void Append(int chain, int x, int y)
+    {
+        int n = NewNode(x, y);
+        if (_chains[chain].Last == None)
+        {
+            _chains[chain].First = n;
+        }
+        else
+        {
+            _nodes[_chains[chain].Last].Next = n;
+        }
+
+        _chains[chain].Last = n;
+    }
+
+    private void Prepend(int chain, int x, int y)
+    {
+        int n = NewNode(x, y);
+        _nodes[n].Next = _chains[chain].First;
+        _chains[chain].First = n;
+        if (_chains[chain].Last == None)
+        {
+            _chains[chain].Last = n;
+        }
+    }
+
+    private int NewNode(int x, int y)
+    {
+        int n;
+        if (_nodeFree != None)
+        {
+            n = _nodeFree;
+            _nodeFree = _nodes[n].Next;
+        }
+        else
+        {
+            if (_nodeCount == _nodes.Length)
+            {
+                Array.Resize(ref _nodes, _nodes.Length * 2);
+            }
+
+            n = _nodeCount++;
+        }
+
+        _nodes[n] = new Node { X = x, Y = y, Next = None };
+        return n;
+    }
+
+    private int NewCell(int value)
+    {
+        int c;
+        if (_cellFree != None)
+        {
+            c = _cellFree;
+            _cellFree = _cellNext[c];
+        }
+        else
+        {
+            if (_cellCount == _cellValue.Length)
+            {
+                int size = _cellValue.Length * 2;
+                Array.Resize(ref _cellValue, size);
+                Array.Resize(ref _cellNext, size);
+            }
+
+            c = _cellCount++;
+        }
+
+        _cellValue[c] = value;
+        _cellNext[c] = None;
+        return c;
+    }
+
+    private void FreeCell(int c)
+    {
+        _cellNext[c] = _cellFree;
+        _cellFree = c;
+    }
+
+    private struct Node
+    {
+        public int X;
+        public int Y;
+        public int Next;
+    }
+
+    private struct Chain
+    {
+        public int First;
+        public int Last;
+        public int HeadSlot;
+        public int Component;
+    }
+
+    /// <summary>The runs of one row: starts (with the width after the last), values, component slots (or none for pixels never polygonized) and the chains waiting at each run's sides.</summary>
+    private sealed class RowRuns(int width, int tag)
+    {
+        public int Tag { get; } = tag;
+
+        public int Count { get; set; }
+
+        public int[] Start { get; } = new int[width + 1];
+
+        public int[] Value { get; } = new int[width];
+
+        public int[] Slot { get; } = new int[width];
+
+        /// <summary>Gets, per run, the chain whose tail is the bottom of the run's west side (walked northward).</summary>
+        public int[] LeftTail { get; } = new int[width];
+
+        /// <summary>Gets, per run, the chain whose head is the bottom of the run's east side (walked southward).</summary>
+        public int[] RightHead { get; } = new int[width];
+    }
+}
