@@ -76,10 +76,11 @@ public sealed class MaskPolygonizer
     /// <summary>
     /// Polygonizes a mask lazily: each region is yielded as soon as the scan has passed its last row (in the
     /// row-major order of first pixels), so consumers can write features while the mask is still being traced.
-    /// With 4-connectivity, the working memory besides the mask is two rows of runs plus the boundaries and
-    /// components still open at the current row (plus completed regions waiting for an earlier, larger one), not
-    /// state per run or per pixel as in <see cref="Polygonize(Raster, CancellationToken)"/>, which is faster. The
-    /// regions are the same, byte for byte. With <see cref="PolygonizeOptions.SimplifyTolerance"/> or a parallel
+    /// With 4-connectivity, on masks of short runs (per-pixel noise, where state per run would outgrow the mask),
+    /// the working memory besides the mask is two rows of runs plus the boundaries and components still open at
+    /// the current row (plus completed regions waiting for an earlier, larger one), not state per run or per pixel
+    /// as in <see cref="Polygonize(Raster, CancellationToken)"/>, which is faster. The regions are the same, byte for
+    /// byte. With <see cref="PolygonizeOptions.SimplifyTolerance"/> or a parallel
     /// <see cref="PolygonizeOptions.MaxDegreeOfParallelism"/> the whole output is built first.
     /// </summary>
     /// <param name="mask">A raster whose band <see cref="PolygonizeOptions.Band"/> holds integer class values.</param>
@@ -245,11 +246,11 @@ public sealed class MaskPolygonizer
                 offset = 0;
             }
 
-            if (streaming && stripStart is null && !simplify && o.Connectivity == Connectivity.Four)
+            if (streaming && stripStart is null && !simplify && o.Connectivity == Connectivity.Four && StreamWithScanline(o, data.AsSpan(offset, pixels), width, height))
             {
-                // Streaming keeps its promise of bounded memory: the scanline engine holds two rows of runs and the
-                // open boundary, where the tracing engine labels the whole band first. Collecting keeps the tracing
-                // engine, which is faster (docs/performance.md); both give the same regions, byte for byte.
+                // The scanline engine holds two rows of runs and the open boundary, where the tracing engine labels the
+                // whole band first; it is slower (docs/performance.md), so it serves streams of masks whose per-run
+                // state would outgrow the mask. Both give the same regions, byte for byte.
                 job.Start(new ScanlineEngine<T>(data, offset, validity, validityOffset, width, height, filter, factory, gt, simplify ? null : reprojection, o.FillHolesBelow, minimumPixels));
                 return job;
             }
@@ -266,6 +267,11 @@ public sealed class MaskPolygonizer
             throw;
         }
     }
+
+    /// <summary>Whether a stream uses the scanline engine: when forced, else when the tracing engine's run table (estimated from sampled rows) would be larger than the mask.</summary>
+    internal static bool StreamWithScanline<T>(PolygonizeOptions o, ReadOnlySpan<T> band, int width, int height)
+        where T : unmanaged, IBinaryInteger<T> =>
+        o.StreamWithScanline ?? (long)RunTable.EstimateRuns(band, width, height) * RunTable.BytesPerRun > (long)band.Length * System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
 
     private static List<PolygonizedRegion> Simplify<T>(Job<T> job, List<PolygonizedRegion> regions, CancellationToken cancellationToken)
         where T : unmanaged, IBinaryInteger<T>

@@ -89,6 +89,13 @@ public sealed record PolygonizeOptions
     internal int StripRows { get; init; }
 
     /// <summary>
+    /// Gets whether <see cref="MaskPolygonizer.PolygonizeStream"/> uses the scanline engine: by default (null) when the
+    /// mask's runs are short enough that the tracing engine's per-run state would outgrow the mask. Tests force
+    /// either engine.
+    /// </summary>
+    internal bool? StreamWithScanline { get; init; }
+
+    /// <summary>
     /// Gets the factory for output geometries, or <see langword="null"/> for a shared factory with packed double
     /// coordinates whose SRID is the output CRS's EPSG code (0 when unknown).
     /// </summary>

@@ -15,6 +15,9 @@ namespace Scaneo.Annotations.Polygonize;
 /// </remarks>
 internal sealed class RunTable
 {
+    /// <summary>The bytes the table holds per run: start, end, value and label.</summary>
+    public const int BytesPerRun = 4 * sizeof(int);
+
     private int[] _start;
     private int[] _end;
     private int[] _value;
@@ -230,7 +233,7 @@ internal sealed class RunTable
     /// Estimates the run count from a sample of rows, so that the run arrays are allocated about once instead of
     /// doubling through several large-object-heap copies on noisy masks.
     /// </summary>
-    private static int EstimateRuns<T>(ReadOnlySpan<T> band, int width, int height)
+    internal static int EstimateRuns<T>(ReadOnlySpan<T> band, int width, int height)
         where T : unmanaged, IBinaryInteger<T>
     {
         int samples = Math.Min(height, 32);

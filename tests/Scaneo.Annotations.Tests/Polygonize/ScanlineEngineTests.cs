@@ -24,6 +24,7 @@ public sealed class ScanlineEngineTests
                 SieveThreshold = (post & 1) != 0 ? 3 : 0,
                 MinimumArea = (post & 2) != 0 ? 2 : 0,
                 FillHolesBelow = (post & 4) != 0 ? 3 : 0,
+                StreamWithScanline = true,
             };
             var polygonizer = new MaskPolygonizer(options);
             PolygonizeChecks.AssertSameOutput(polygonizer.Polygonize(mask.Raster()), polygonizer.PolygonizeStream(mask.Raster()).ToList());
@@ -38,7 +39,7 @@ public sealed class ScanlineEngineTests
         // A frame of its own class around noise: one component open from the first row to the last, with one hole
         // holding every other region, so every region waits in the reorder buffer until the frame is complete.
         var raster = PolygonizeChecks.UtmRaster(Framed(PolygonizeChecks.Noise(211, 173, classes: 3, seed: 5), 211, 173), 211, 173);
-        var options = new PolygonizeOptions { MapTransform = reprojected ? Wgs84() : null };
+        var options = new PolygonizeOptions { MapTransform = reprojected ? Wgs84() : null, StreamWithScanline = true };
         var polygonizer = new MaskPolygonizer(options);
         var expected = polygonizer.Polygonize(raster);
         Assert.Equal(9, expected[0].Value);
@@ -84,6 +85,18 @@ public sealed class ScanlineEngineTests
 
         Assert.Equal(9, output[0].Value);
         Assert.True(peak < 2 * pixels.Length, $"expected the working arrays below twice the {pixels.Length:N0}-byte mask, found a peak of {peak:N0} bytes");
+    }
+
+    [Fact]
+    public void StreamWithScanline_ShortRunsOrForced_True_LongRuns_False()
+    {
+        byte[] noise = PolygonizeChecks.Noise(128, 96, classes: 3, seed: 3);
+        byte[] stripes = Enumerable.Range(0, 128 * 96).Select(i => (byte)(i % 128 / 32)).ToArray();
+        var automatic = new PolygonizeOptions();
+        Assert.True(MaskPolygonizer.StreamWithScanline<byte>(automatic, noise, 128, 96));
+        Assert.False(MaskPolygonizer.StreamWithScanline<byte>(automatic, stripes, 128, 96));
+        Assert.True(MaskPolygonizer.StreamWithScanline<byte>(automatic with { StreamWithScanline = true }, stripes, 128, 96));
+        Assert.False(MaskPolygonizer.StreamWithScanline<byte>(automatic with { StreamWithScanline = false }, noise, 128, 96));
     }
 
     private static ScanlineEngine<byte> Engine(byte[] pixels, int width, int height) => new(
