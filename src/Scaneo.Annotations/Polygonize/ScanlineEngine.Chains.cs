@@ -8,12 +8,12 @@ internal sealed partial class ScanlineEngine<T>
     {
         int previous = None;
         int count = 0;
-        for (int c = _junctionHead[list]; c != None;)
+        for (int c = _components[list].JunctionHead; c != None;)
         {
-            int j = _cellValue[c];
-            int next = _cellNext[c];
-            bool resolved = _junctionResolved[j];
-            if (!resolved && Find(_junctionA[j]) == root && Find(_junctionB[j]) == root)
+            int j = _cells[c].Value;
+            int next = _cells[c].Next;
+            bool resolved = _junctions[j].Resolved;
+            if (!resolved && Find(_junctions[j].A) == root && Find(_junctions[j].B) == root)
             {
                 Resolve(j, across: true);
                 resolved = true;
@@ -24,11 +24,11 @@ internal sealed partial class ScanlineEngine<T>
                 ReleaseJunction(j);
                 if (previous == None)
                 {
-                    _junctionHead[list] = next;
+                    _components[list].JunctionHead = next;
                 }
                 else
                 {
-                    _cellNext[previous] = next;
+                    _cells[previous].Next = next;
                 }
 
                 FreeCell(c);
@@ -42,8 +42,8 @@ internal sealed partial class ScanlineEngine<T>
             c = next;
         }
 
-        _junctionTail[list] = previous;
-        _junctionCount[list] = count;
+        _components[list].JunctionTail = previous;
+        _components[list].JunctionCount = count;
     }
 
     private void AddJunction(int x, int y, int arriving0, int arriving1, int around0, int around1, int slotA, int slotB)
@@ -52,30 +52,20 @@ internal sealed partial class ScanlineEngine<T>
         if (_junctionFree != None)
         {
             j = _junctionFree;
-            _junctionFree = _junctionRefs[j];
+            _junctionFree = _junctions[j].Refs;
         }
         else
         {
-            if (_junctionRecords == _junctionX.Length)
+            if (_junctionRecords == _junctions.Length)
             {
-                int size = _junctionX.Length * 2;
-                Array.Resize(ref _junctionX, size);
-                Array.Resize(ref _junctionY, size);
-                Array.Resize(ref _junctionA, size);
-                Array.Resize(ref _junctionB, size);
-                Array.Resize(ref _junctionRefs, size);
-                Array.Resize(ref _junctionResolved, size);
-                Array.Resize(ref _junctionEnds, size * 4);
+                Array.Resize(ref _junctions, _junctions.Length * 2);
+                Array.Resize(ref _junctionEnds, _junctions.Length * 4);
             }
 
             j = _junctionRecords++;
         }
 
-        _junctionResolved[j] = false;
-        _junctionX[j] = x;
-        _junctionY[j] = y;
-        _junctionA[j] = slotA;
-        _junctionB[j] = slotB;
+        _junctions[j] = new Junction { X = x, Y = y, A = slotA, B = slotB };
         _junctionEnds[4 * j] = arriving0;
         _junctionEnds[(4 * j) + 1] = arriving1;
         _junctionEnds[(4 * j) + 2] = around0;
@@ -88,12 +78,12 @@ internal sealed partial class ScanlineEngine<T>
         if (a == b)
         {
             Resolve(j, across: true);
-            _junctionRefs[j] = _junctionFree;
+            _junctions[j].Refs = _junctionFree;
             _junctionFree = j;
             return;
         }
 
-        _junctionRefs[j] = 2;
+        _junctions[j].Refs = 2;
         AddJunctionCell(a, j);
         AddJunctionCell(b, j);
     }
@@ -101,34 +91,34 @@ internal sealed partial class ScanlineEngine<T>
     private void AddJunctionCell(int root, int j)
     {
         int c = NewCell(j);
-        if (_junctionHead[root] == None)
+        if (_components[root].JunctionHead == None)
         {
-            _junctionHead[root] = c;
+            _components[root].JunctionHead = c;
         }
         else
         {
-            _cellNext[_junctionTail[root]] = c;
+            _cells[_components[root].JunctionTail].Next = c;
         }
 
-        _junctionTail[root] = c;
-        _junctionCount[root]++;
+        _components[root].JunctionTail = c;
+        _components[root].JunctionCount++;
     }
 
     private void ReleaseJunction(int j)
     {
-        if (--_junctionRefs[j] == 0)
+        if (--_junctions[j].Refs == 0)
         {
-            _junctionRefs[j] = _junctionFree;
+            _junctions[j].Refs = _junctionFree;
             _junctionFree = j;
         }
     }
 
     private void Resolve(int j, bool across)
     {
-        _junctionResolved[j] = true;
+        _junctions[j].Resolved = true;
         int e = 4 * j;
-        int x = _junctionX[j];
-        int y = _junctionY[j];
+        int x = _junctions[j].X;
+        int y = _junctions[j].Y;
 
         // The leaving ends are tails, which joins never move; an arriving end is re-read after the first join, which
         // may have handed it the first chain (when the second arriving chain was the first join's leaving one).
@@ -174,16 +164,16 @@ internal sealed partial class ScanlineEngine<T>
     {
         int root = Find(_chains[chain].Component);
         int c = NewCell(_chains[chain].First);
-        if (_ringHead[root] == None)
+        if (_components[root].RingHead == None)
         {
-            _ringHead[root] = c;
+            _components[root].RingHead = c;
         }
         else
         {
-            _cellNext[_ringTail[root]] = c;
+            _cells[_components[root].RingTail].Next = c;
         }
 
-        _ringTail[root] = c;
+        _components[root].RingTail = c;
         FreeChain(chain);
     }
 
@@ -288,29 +278,60 @@ internal sealed partial class ScanlineEngine<T>
         if (_cellFree != None)
         {
             c = _cellFree;
-            _cellFree = _cellNext[c];
+            _cellFree = _cells[c].Next;
         }
         else
         {
-            if (_cellCount == _cellValue.Length)
+            if (_cellCount == _cells.Length)
             {
-                int size = _cellValue.Length * 2;
-                Array.Resize(ref _cellValue, size);
-                Array.Resize(ref _cellNext, size);
+                Array.Resize(ref _cells, _cells.Length * 2);
             }
 
             c = _cellCount++;
         }
 
-        _cellValue[c] = value;
-        _cellNext[c] = None;
+        _cells[c] = new Cell { Value = value, Next = None };
         return c;
     }
 
     private void FreeCell(int c)
     {
-        _cellNext[c] = _cellFree;
+        _cells[c].Next = _cellFree;
         _cellFree = c;
+    }
+
+    /// <summary>A component slot: a union-find node, and for roots the component's pixel count, class value, order number, last labelled row and lists.</summary>
+    private struct Component
+    {
+        public long Pixels;
+        public int Parent;
+        public int Value;
+        public int Order;
+        public int Stamp;
+        public int MemberNext;
+        public int MemberTail;
+        public int RingHead;
+        public int RingTail;
+        public int JunctionHead;
+        public int JunctionTail;
+        public int JunctionCount;
+    }
+
+    /// <summary>A pinch corner waiting for its pairing; <see cref="Refs"/> counts the list cells naming it (the free-list link when free).</summary>
+    private struct Junction
+    {
+        public int X;
+        public int Y;
+        public int A;
+        public int B;
+        public int Refs;
+        public bool Resolved;
+    }
+
+    private struct Cell
+    {
+        public int Value;
+        public int Next;
     }
 
     private struct Node

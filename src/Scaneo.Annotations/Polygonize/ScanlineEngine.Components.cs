@@ -17,9 +17,9 @@ internal sealed partial class ScanlineEngine<T>
             }
 
             int root = Find(above.Slot[a]);
-            if (_stamp[root] != y && _stamp[root] != int.MinValue)
+            if (_components[root].Stamp != y && _components[root].Stamp != int.MinValue)
             {
-                _stamp[root] = int.MinValue;
+                _components[root].Stamp = int.MinValue;
                 _completing.Add(root);
             }
         }
@@ -46,34 +46,34 @@ internal sealed partial class ScanlineEngine<T>
 
     private void ResolvePending(int root)
     {
-        for (int c = _junctionHead[root]; c != None;)
+        for (int c = _components[root].JunctionHead; c != None;)
         {
-            int j = _cellValue[c];
-            if (!_junctionResolved[j])
+            int j = _cells[c].Value;
+            if (!_junctions[j].Resolved)
             {
                 Resolve(j, across: false);
             }
 
             ReleaseJunction(j);
-            int next = _cellNext[c];
+            int next = _cells[c].Next;
             FreeCell(c);
             c = next;
         }
 
-        _junctionHead[root] = None;
-        _junctionTail[root] = None;
-        _junctionCount[root] = 0;
+        _components[root].JunctionHead = None;
+        _components[root].JunctionTail = None;
+        _components[root].JunctionCount = 0;
     }
 
     private void Complete(int root)
     {
-        bool keep = _minimumPixels <= 0 || _pixels[root] >= _minimumPixels;
+        bool keep = _minimumPixels <= 0 || _components[root].Pixels >= _minimumPixels;
         LinearRing? shell = null;
         _holeOrder.Clear();
-        for (int c = _ringHead[root]; c != None;)
+        for (int c = _components[root].RingHead; c != None;)
         {
-            int next = _cellNext[c];
-            int n = Rotate(_cellValue[c], out long key, out long area2);
+            int next = _cells[c].Next;
+            int n = Rotate(_cells[c].Value, out long key, out long area2);
             if (keep && area2 > 0)
             {
                 shell = _writer.MakeRing(_vertices, n, exterior: true);
@@ -87,11 +87,11 @@ internal sealed partial class ScanlineEngine<T>
             c = next;
         }
 
-        _ringHead[root] = None;
-        _ringTail[root] = None;
+        _components[root].RingHead = None;
+        _components[root].RingTail = None;
         if (!keep)
         {
-            SetOrderState(_order[root], Dropped, default);
+            SetOrderState(_components[root].Order, Dropped, default);
             return;
         }
 
@@ -114,7 +114,7 @@ internal sealed partial class ScanlineEngine<T>
             _holeOrder.Clear();
         }
 
-        SetOrderState(_order[root], Ready, new PolygonizedRegion(_value[root], _factory.CreatePolygon(shell, holes), _pixels[root]));
+        SetOrderState(_components[root].Order, Ready, new PolygonizedRegion(_components[root].Value, _factory.CreatePolygon(shell, holes), _components[root].Pixels));
     }
 
     /// <summary>
@@ -181,8 +181,8 @@ internal sealed partial class ScanlineEngine<T>
     {
         for (int s = root; s != None;)
         {
-            int next = _memberNext[s];
-            _memberNext[s] = _slotFree;
+            int next = _components[s].MemberNext;
+            _components[s].MemberNext = _slotFree;
             _slotFree = s;
             s = next;
         }
@@ -246,51 +246,40 @@ internal sealed partial class ScanlineEngine<T>
         if (_slotFree != None)
         {
             s = _slotFree;
-            _slotFree = _memberNext[s];
+            _slotFree = _components[s].MemberNext;
         }
         else
         {
-            if (_slotCount == _parent.Length)
+            if (_slotCount == _components.Length)
             {
-                int size = _parent.Length * 2;
-                Array.Resize(ref _parent, size);
-                Array.Resize(ref _pixels, size);
-                Array.Resize(ref _value, size);
-                Array.Resize(ref _order, size);
-                Array.Resize(ref _stamp, size);
-                Array.Resize(ref _memberNext, size);
-                Array.Resize(ref _memberTail, size);
-                Array.Resize(ref _ringHead, size);
-                Array.Resize(ref _ringTail, size);
-                Array.Resize(ref _junctionHead, size);
-                Array.Resize(ref _junctionTail, size);
-                Array.Resize(ref _junctionCount, size);
+                Array.Resize(ref _components, _components.Length * 2);
             }
 
             s = _slotCount++;
         }
 
-        _parent[s] = s;
-        _pixels[s] = 0;
-        _value[s] = value;
-        _order[s] = NewOrder();
-        _stamp[s] = None;
-        _memberNext[s] = None;
-        _memberTail[s] = s;
-        _ringHead[s] = None;
-        _ringTail[s] = None;
-        _junctionHead[s] = None;
-        _junctionTail[s] = None;
-        _junctionCount[s] = 0;
+        _components[s] = new Component
+        {
+            Parent = s,
+            Value = value,
+            Order = NewOrder(),
+            Stamp = None,
+            MemberNext = None,
+            MemberTail = s,
+            RingHead = None,
+            RingTail = None,
+            JunctionHead = None,
+            JunctionTail = None,
+        };
         return s;
     }
 
     private int Find(int s)
     {
-        while (_parent[s] != s)
+        while (_components[s].Parent != s)
         {
-            int p = _parent[s];
-            _parent[s] = _parent[p];
+            int p = _components[s].Parent;
+            _components[s].Parent = _components[p].Parent;
             s = p;
         }
 
@@ -300,52 +289,52 @@ internal sealed partial class ScanlineEngine<T>
     /// <summary>Merges two component roots; the one with the earlier first pixel stays the root.</summary>
     private int Union(int a, int b)
     {
-        if (_order[b] < _order[a])
+        if (_components[b].Order < _components[a].Order)
         {
             (a, b) = (b, a);
         }
 
-        _parent[b] = a;
-        _pixels[a] += _pixels[b];
-        _stamp[a] = Math.Max(_stamp[a], _stamp[b]);
-        SetOrderState(_order[b], Dead, default);
+        _components[b].Parent = a;
+        _components[a].Pixels += _components[b].Pixels;
+        _components[a].Stamp = Math.Max(_components[a].Stamp, _components[b].Stamp);
+        SetOrderState(_components[b].Order, Dead, default);
 
-        _memberNext[_memberTail[a]] = b;
-        _memberTail[a] = _memberTail[b];
+        _components[_components[a].MemberTail].MemberNext = b;
+        _components[a].MemberTail = _components[b].MemberTail;
 
-        if (_ringHead[b] != None)
+        if (_components[b].RingHead != None)
         {
-            if (_ringHead[a] == None)
+            if (_components[a].RingHead == None)
             {
-                _ringHead[a] = _ringHead[b];
+                _components[a].RingHead = _components[b].RingHead;
             }
             else
             {
-                _cellNext[_ringTail[a]] = _ringHead[b];
+                _cells[_components[a].RingTail].Next = _components[b].RingHead;
             }
 
-            _ringTail[a] = _ringTail[b];
+            _components[a].RingTail = _components[b].RingTail;
         }
 
         // Pinches between the two are now inside one component: join them across. Each such junction is in both
         // lists, so walking the shorter one finds them all (and the walks cost O(n log n) over a whole mask).
-        int shorter = _junctionCount[a] <= _junctionCount[b] ? a : b;
+        int shorter = _components[a].JunctionCount <= _components[b].JunctionCount ? a : b;
         ResolveAcross(shorter, a);
-        if (_junctionHead[b] != None)
+        if (_components[b].JunctionHead != None)
         {
-            if (_junctionHead[a] == None)
+            if (_components[a].JunctionHead == None)
             {
-                _junctionHead[a] = _junctionHead[b];
+                _components[a].JunctionHead = _components[b].JunctionHead;
             }
             else
             {
-                _cellNext[_junctionTail[a]] = _junctionHead[b];
+                _cells[_components[a].JunctionTail].Next = _components[b].JunctionHead;
             }
 
-            _junctionTail[a] = _junctionTail[b];
+            _components[a].JunctionTail = _components[b].JunctionTail;
         }
 
-        _junctionCount[a] += _junctionCount[b];
+        _components[a].JunctionCount += _components[b].JunctionCount;
         return a;
     }
 }

@@ -65,18 +65,8 @@ internal sealed partial class ScanlineEngine<T> : IRegionEngine
     private int _line;
 
     // Components: union-find over slots, reused once a component is complete.
-    private int[] _parent = new int[64];
-    private long[] _pixels = new long[64];
-    private int[] _value = new int[64];
-    private int[] _order = new int[64];
-    private int[] _stamp = new int[64];
-    private int[] _memberNext = new int[64];
-    private int[] _memberTail = new int[64];
-    private int[] _ringHead = new int[64];
-    private int[] _ringTail = new int[64];
-    private int[] _junctionHead = new int[64];
-    private int[] _junctionTail = new int[64];
-    private int[] _junctionCount = new int[64];
+    // One struct per slot: on noise most components live a few rows, and their fields are touched together.
+    private Component[] _components = new Component[64];
     private int _slotCount;
     private int _slotFree = None;
 
@@ -92,18 +82,12 @@ internal sealed partial class ScanlineEngine<T> : IRegionEngine
 
     // Junctions: ends 0 and 1 arrive, 2 and 3 leave; around each pixel pairs 0→2 and 1→3, across 0→3 and 1→2.
     private int[] _junctionEnds = new int[64 * 4];
-    private int[] _junctionX = new int[64];
-    private int[] _junctionY = new int[64];
-    private int[] _junctionA = new int[64];
-    private int[] _junctionB = new int[64];
-    private int[] _junctionRefs = new int[64];
-    private bool[] _junctionResolved = new bool[64];
+    private Junction[] _junctions = new Junction[64];
     private int _junctionRecords;
     private int _junctionFree = None;
 
     // List cells (value, next) for the per-component ring and junction lists.
-    private int[] _cellValue = new int[256];
-    private int[] _cellNext = new int[256];
+    private Cell[] _cells = new Cell[256];
     private int _cellCount;
     private int _cellFree = None;
 
@@ -147,11 +131,11 @@ internal sealed partial class ScanlineEngine<T> : IRegionEngine
     /// </summary>
     internal long WorkingBytes =>
         (2L * ((5L * _width) + 1) * sizeof(int))
-        + ((long)_parent.Length * ((11 * sizeof(int)) + sizeof(long)))
+        + ((long)_components.Length * ((11 * sizeof(int)) + sizeof(long)))
         + ((long)_chains.Length * 4 * sizeof(int))
         + ((long)_nodes.Length * 3 * sizeof(int))
-        + ((long)_junctionX.Length * ((9 * sizeof(int)) + sizeof(bool)))
-        + ((long)_cellValue.Length * 2 * sizeof(int))
+        + ((long)_junctions.Length * ((9 * sizeof(int)) + sizeof(bool)))
+        + ((long)_cells.Length * 2 * sizeof(int))
         + ((long)_vertices.Length * sizeof(int))
         + _orderState.Length;
 
@@ -270,8 +254,8 @@ internal sealed partial class ScanlineEngine<T> : IRegionEngine
             }
 
             below.Slot[b] = root;
-            _pixels[root] += e - s;
-            _stamp[root] = y;
+            _components[root].Pixels += e - s;
+            _components[root].Stamp = y;
         }
     }
 
