@@ -31,6 +31,25 @@ public sealed class ScanlineEngineTests
             return true;
         });
 
+    [Fact]
+    public void PolygonizeStream_Int32ExtremesWithValidityMask_SameBytesAsPolygonize()
+    {
+        // Class values at both ends of int32 and a validity mask cutting through regions: the scanline engine reads
+        // runs itself, so its value and validity handling must match the run table's.
+        const int width = 97, height = 83;
+        var rng = new Random(17);
+        int[] classes = [int.MinValue, -1, 0, int.MaxValue];
+        int[] pixels = Enumerable.Range(0, width * height).Select(_ => classes[rng.Next(classes.Length)]).ToArray();
+        byte[] validity = Enumerable.Range(0, width * height).Select(i => (byte)((i % 7 == 0 || rng.Next(10) == 0) ? 0 : 1)).ToArray();
+        var raster = new Rasters.RasterBuffer<int>(pixels, width, height, 1, PolygonizeChecks.UtmTransform, CrsReference.FromEpsg(32631), null);
+        var polygonizer = new MaskPolygonizer(new PolygonizeOptions { ValidityMask = validity, ExcludedValues = [-1], StreamWithScanline = true });
+        var expected = polygonizer.Polygonize(raster);
+        Assert.Contains(expected, r => r.Value == int.MinValue);
+        Assert.Contains(expected, r => r.Value == int.MaxValue);
+        Assert.DoesNotContain(expected, r => r.Value == -1);
+        PolygonizeChecks.AssertSameOutput(expected, polygonizer.PolygonizeStream(raster).ToList());
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
