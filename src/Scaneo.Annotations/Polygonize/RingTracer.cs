@@ -48,7 +48,8 @@ internal sealed class RingTracer<T>
     private readonly int _height;
     private readonly int _firstRow;
     private readonly int _endRow;
-    private readonly RunTable _runs;
+    private readonly RunTable? _runs;
+    private readonly IPinchOracle? _pinches;
 
     // Per row, the run last found by a label query: queries along a ring are spatially close, so a short walk
     // from there usually finds the run without a binary search over the row. Rented: one entry per row of the band.
@@ -71,6 +72,33 @@ internal sealed class RingTracer<T>
         {
             _cursor[r] = runs.RowOffset[r];
         }
+    }
+
+    /// <summary>
+    /// Initializes a tracer for a caller without a run table (the scanline engine): the whole band is one strip that
+    /// marks nothing, and diagonal pinches are decided by <paramref name="pinches"/>.
+    /// </summary>
+    public RingTracer(T[] data, int offset, byte[]? validity, int validityOffset, int width, int height, IPinchOracle pinches)
+    {
+        _data = data;
+        _offset = offset;
+        _validity = validity;
+        _validityOffset = validityOffset;
+        _width = width;
+        _height = height;
+        _pinches = pinches;
+        _cursor = [];
+    }
+
+    /// <summary>Decides the diagonal pinches of rings traced without labels.</summary>
+    public interface IPinchOracle
+    {
+        /// <summary>
+        /// Whether the ring's two pixels of a pinch at corner (<paramref name="x"/>, <paramref name="y"/>) belong to the
+        /// same component, for a ring heading <paramref name="heading"/> (0 east, 1 south, 2 west, 3 north): south and
+        /// north meet the NW–SE diagonal, east and west the NE–SW one.
+        /// </summary>
+        bool SameComponentAt(int x, int y, int heading);
     }
 
     /// <summary>Returns the rented cursors; the tracer cannot trace afterwards.</summary>
@@ -107,7 +135,11 @@ internal sealed class RingTracer<T>
         int firstRow = _firstRow;
         int endRow = _endRow;
         byte[] next = NextHeading;
-        Mark(visited, sy, sx);
+        if (sy < endRow)
+        {
+            Mark(visited, sy, sx);
+        }
+
         int[] alx = AheadLeftX, aly = AheadLeftY, arx = AheadRightX, ary = AheadRightY, stepX = StepX, stepY = StepY;
         while (x != sx || y != sy)
         {
@@ -222,6 +254,11 @@ internal sealed class RingTracer<T>
     /// <summary>At a diagonal pinch, whether the behind-left and ahead-right pixels are the same component.</summary>
     private bool SameComponentAcross(int x, int y, int d, int label)
     {
+        if (_pinches is not null)
+        {
+            return _pinches.SameComponentAt(x, y, d & 3);
+        }
+
         // Ahead-right pixel of each heading (the behind-left one is the current component by construction).
         (int c, int r) = d switch
         {
@@ -230,13 +267,14 @@ internal sealed class RingTracer<T>
             2 => (x - 1, y),
             _ => (x - 1, y - 1),
         };
-        if (_runs.HasPixelLabels)
+        RunTable runs = _runs!;
+        if (runs.HasPixelLabels)
         {
-            return _runs.LabelAt(r, c) == label;
+            return runs.LabelAt(r, c) == label;
         }
 
-        int run = _runs.RunNear(r, c, _cursor[r]);
+        int run = runs.RunNear(r, c, _cursor[r]);
         _cursor[r] = run;
-        return _runs.LabelOfRun(run) == label;
+        return runs.LabelOfRun(run) == label;
     }
 }

@@ -6,47 +6,19 @@ internal sealed partial class ScanlineEngine<T>
     /// <summary>Resolves across the junctions of <paramref name="list"/> whose two pixels now share <paramref name="root"/>, dropping every resolved one from the list.</summary>
     private void ResolveAcross(int list, int root)
     {
-        int previous = None;
-        int count = 0;
-        for (int c = _components[list].JunctionHead; c != None;)
+        // Resolved junctions stay listed: the component's tracing asks for their decisions. So the list lengths stay
+        // true and each cell is walked O(log n) times over all unions (it is walked only from the shorter list).
+        for (int c = _components[list].JunctionHead; c != None; c = _cells[c].Next)
         {
             int j = _cells[c].Value;
-            int next = _cells[c].Next;
-            bool resolved = _junctions[j].Resolved;
-            if (!resolved && Find(_junctions[j].A) == root && Find(_junctions[j].B) == root)
+            if (!_junctions[j].Resolved && Find(_junctions[j].A) == root && Find(_junctions[j].B) == root)
             {
                 Resolve(j, across: true);
-                resolved = true;
             }
-
-            if (resolved)
-            {
-                ReleaseJunction(j);
-                if (previous == None)
-                {
-                    _components[list].JunctionHead = next;
-                }
-                else
-                {
-                    _cells[previous].Next = next;
-                }
-
-                FreeCell(c);
-            }
-            else
-            {
-                previous = c;
-                count++;
-            }
-
-            c = next;
         }
-
-        _components[list].JunctionTail = previous;
-        _components[list].JunctionCount = count;
     }
 
-    private void AddJunction(int x, int y, int arriving0, int arriving1, int around0, int around1, int slotA, int slotB)
+    private void AddJunction(int x, int y, int diagonal, int arriving0, int arriving1, int around0, int around1, int slotA, int slotB)
     {
         int j;
         if (_junctionFree != None)
@@ -65,7 +37,7 @@ internal sealed partial class ScanlineEngine<T>
             j = _junctionRecords++;
         }
 
-        _junctions[j] = new Junction { X = x, Y = y, A = slotA, B = slotB };
+        _junctions[j] = new Junction { X = x, Y = y, A = slotA, B = slotB, Diagonal = diagonal };
         _junctionEnds[4 * j] = arriving0;
         _junctionEnds[(4 * j) + 1] = arriving1;
         _junctionEnds[(4 * j) + 2] = around0;
@@ -77,9 +49,10 @@ internal sealed partial class ScanlineEngine<T>
         int b = Find(slotB);
         if (a == b)
         {
+            // Decided now, but kept until the component is traced, which asks for the decision.
             Resolve(j, across: true);
-            _junctions[j].Refs = _junctionFree;
-            _junctionFree = j;
+            _junctions[j].Refs = 1;
+            AddJunctionCell(a, j);
             return;
         }
 
@@ -116,46 +89,27 @@ internal sealed partial class ScanlineEngine<T>
     private void Resolve(int j, bool across)
     {
         _junctions[j].Resolved = true;
+        _junctions[j].Across = across;
         int e = 4 * j;
-        int x = _junctions[j].X;
-        int y = _junctions[j].Y;
 
         // The leaving ends are tails, which joins never move; an arriving end is re-read after the first join, which
         // may have handed it the first chain (when the second arriving chain was the first join's leaving one).
         int around0 = _junctionEnds[e + 2];
         int around1 = _junctionEnds[e + 3];
-        Join(_junctionEnds[e], across ? around1 : around0, x, y, turn: true);
-        Join(_junctionEnds[e + 1], across ? around0 : around1, x, y, turn: true);
+        Join(_junctionEnds[e], across ? around1 : around0);
+        Join(_junctionEnds[e + 1], across ? around0 : around1);
     }
 
     /// <summary>Continues chain <paramref name="a"/> (its head at the corner) with chain <paramref name="b"/> (its tail there).</summary>
-    private void Join(int a, int b, int x, int y, bool turn)
+    private void Join(int a, int b)
     {
-        if (turn)
-        {
-            Append(a, x, y);
-        }
-
         if (a == b)
         {
             CloseRing(a);
             return;
         }
 
-        if (_chains[b].First != None)
-        {
-            if (_chains[a].Last == None)
-            {
-                _chains[a].First = _chains[b].First;
-            }
-            else
-            {
-                _nodes[_chains[a].Last].Next = _chains[b].First;
-            }
-
-            _chains[a].Last = _chains[b].Last;
-        }
-
+        _chains[a].Start = Math.Min(_chains[a].Start, _chains[b].Start);
         SetHead(a, _chains[b].HeadSlot);
         FreeChain(b);
     }
@@ -163,7 +117,8 @@ internal sealed partial class ScanlineEngine<T>
     private void CloseRing(int chain)
     {
         int root = Find(_chains[chain].Component);
-        int c = NewCell(_chains[chain].First);
+        int c = NewCell(None);
+        _cells[c].Key = _chains[chain].Start;
         if (_components[root].RingHead == None)
         {
             _components[root].RingHead = c;
@@ -202,7 +157,7 @@ internal sealed partial class ScanlineEngine<T>
         if (_chainFree != None)
         {
             c = _chainFree;
-            _chainFree = _chains[c].First;
+            _chainFree = _chains[c].HeadSlot;
         }
         else
         {
@@ -214,62 +169,14 @@ internal sealed partial class ScanlineEngine<T>
             c = _chainCount++;
         }
 
-        _chains[c] = new Chain { First = None, Last = None, HeadSlot = None, Component = component };
+        _chains[c] = new Chain { Start = long.MaxValue, HeadSlot = None, Component = component };
         return c;
     }
 
     private void FreeChain(int c)
     {
-        _chains[c].First = _chainFree;
+        _chains[c].HeadSlot = _chainFree;
         _chainFree = c;
-    }
-
-    private void Append(int chain, int x, int y)
-    {
-        int n = NewNode(x, y);
-        if (_chains[chain].Last == None)
-        {
-            _chains[chain].First = n;
-        }
-        else
-        {
-            _nodes[_chains[chain].Last].Next = n;
-        }
-
-        _chains[chain].Last = n;
-    }
-
-    private void Prepend(int chain, int x, int y)
-    {
-        int n = NewNode(x, y);
-        _nodes[n].Next = _chains[chain].First;
-        _chains[chain].First = n;
-        if (_chains[chain].Last == None)
-        {
-            _chains[chain].Last = n;
-        }
-    }
-
-    private int NewNode(int x, int y)
-    {
-        int n;
-        if (_nodeFree != None)
-        {
-            n = _nodeFree;
-            _nodeFree = _nodes[n].Next;
-        }
-        else
-        {
-            if (_nodeCount == _nodes.Length)
-            {
-                Array.Resize(ref _nodes, _nodes.Length * 2);
-            }
-
-            n = _nodeCount++;
-        }
-
-        _nodes[n] = new Node { X = x, Y = y, Next = None };
-        return n;
     }
 
     private int NewCell(int value)
@@ -325,26 +232,23 @@ internal sealed partial class ScanlineEngine<T>
         public int A;
         public int B;
         public int Refs;
+        public int Diagonal;
         public bool Resolved;
+        public bool Across;
     }
 
+    /// <summary>A list cell: a junction (junction lists) or a closed ring's start key (ring lists).</summary>
     private struct Cell
     {
+        public long Key;
         public int Value;
         public int Next;
     }
 
-    private struct Node
-    {
-        public int X;
-        public int Y;
-        public int Next;
-    }
-
+    /// <summary>An open boundary chain: where its head is held, its component, and the earliest eastward segment start on it (row-major key), which becomes its ring's start.</summary>
     private struct Chain
     {
-        public int First;
-        public int Last;
+        public long Start;
         public int HeadSlot;
         public int Component;
     }

@@ -35,6 +35,11 @@ internal sealed partial class ScanlineEngine<T>
             Complete(root);
         }
 
+        foreach (int root in _completing)
+        {
+            ReleaseJunctions(root);
+        }
+
         // Slots are freed last: until here, the runs above still refer to them.
         foreach (int root in _completing)
         {
@@ -46,15 +51,21 @@ internal sealed partial class ScanlineEngine<T>
 
     private void ResolvePending(int root)
     {
-        for (int c = _components[root].JunctionHead; c != None;)
+        for (int c = _components[root].JunctionHead; c != None; c = _cells[c].Next)
         {
             int j = _cells[c].Value;
             if (!_junctions[j].Resolved)
             {
                 Resolve(j, across: false);
             }
+        }
+    }
 
-            ReleaseJunction(j);
+    private void ReleaseJunctions(int root)
+    {
+        for (int c = _components[root].JunctionHead; c != None;)
+        {
+            ReleaseJunction(_cells[c].Value);
             int next = _cells[c].Next;
             FreeCell(c);
             c = next;
@@ -70,22 +81,37 @@ internal sealed partial class ScanlineEngine<T>
         bool keep = _minimumPixels <= 0 || _components[root].Pixels >= _minimumPixels;
         LinearRing? shell = null;
         _holeOrder.Clear();
+        if (keep)
+        {
+            PreparePinches(root);
+        }
+
+        long stride = _width + 1;
         for (int c = _components[root].RingHead; c != None;)
         {
             int next = _cells[c].Next;
-            int n = Rotate(_cells[c].Value, out long key, out long area2);
-            if (keep && area2 > 0)
+            if (keep)
             {
-                shell = _writer.MakeRing(_vertices, n, exterior: true);
-            }
-            else if (keep && -area2 >= 2 * _fillHolesBelow)
-            {
-                _holeOrder.Add((key, _writer.MakeRing(_vertices, n, exterior: false)));
+                // The ring is walked again along the mask, from its start, with the pinch decisions of the sweep.
+                long key = _cells[c].Key;
+                int y = (int)(key / stride);
+                int x = (int)(key - (y * stride));
+                int n = _tracer.Trace(y, x, _data[_offset + (y * _width) + x], 0, NoVisited, out long area2);
+                if (area2 > 0)
+                {
+                    shell = _writer.MakeRing(_tracer.Vertices, n, exterior: true);
+                }
+                else if (-area2 >= 2 * _fillHolesBelow)
+                {
+                    _holeOrder.Add((key, _writer.MakeRing(_tracer.Vertices, n, exterior: false)));
+                }
             }
 
             FreeCell(c);
             c = next;
         }
+
+        _tracingRoot = None;
 
         _components[root].RingHead = None;
         _components[root].RingTail = None;
@@ -117,65 +143,51 @@ internal sealed partial class ScanlineEngine<T>
         SetOrderState(_components[root].Order, Ready, new PolygonizedRegion(_components[root].Value, _factory.CreatePolygon(shell, holes), _components[root].Pixels));
     }
 
-    /// <summary>
-    /// Copies a closed ring into <see cref="_vertices"/> from its first eastward segment in row-major order (the
-    /// tracer's start) and frees its nodes.
-    /// </summary>
-    /// <returns>The corner count; the start as row × (width + 1) + column in <paramref name="key"/>; twice the signed area.</returns>
-    private int Rotate(int first, out long key, out long area2)
+    /// <summary>Makes the junctions of <paramref name="root"/> the pinch decisions for tracing it: listed, or in a lookup when there are many.</summary>
+    private void PreparePinches(int root)
     {
-        Node[] nodes = _nodes;
-        int start = first;
-        long best = long.MaxValue;
-        int n = 0;
-        long a2 = 0;
-        int last = first;
-        int stride = _width + 1;
-        for (int c = first; c != None; c = nodes[c].Next)
+        _tracingRoot = root;
+        _pinchLookup.Clear();
+        if (_components[root].JunctionCount <= 16)
         {
-            ref Node node = ref nodes[c];
-            ref Node next = ref nodes[node.Next == None ? first : node.Next];
-            a2 += ((long)node.X * next.Y) - ((long)next.X * node.Y);
-            if (next.Y == node.Y && next.X > node.X)
+            return;
+        }
+
+        for (int c = _components[root].JunctionHead; c != None; c = _cells[c].Next)
+        {
+            ref Junction junction = ref _junctions[_cells[c].Value];
+            _pinchLookup[PinchKey(junction.X, junction.Y, junction.Diagonal)] = junction.Across;
+        }
+    }
+
+    /// <inheritdoc/>
+    public bool SameComponentAt(int x, int y, int heading)
+    {
+        int diagonal = heading is 1 or 3 ? AcrossNorthwest : AcrossNortheast;
+        int root = _tracingRoot;
+        if (_components[root].JunctionCount > 16)
+        {
+            if (_pinchLookup.TryGetValue(PinchKey(x, y, diagonal), out bool across))
             {
-                long k = ((long)node.Y * stride) + node.X;
-                if (k < best)
+                return across;
+            }
+        }
+        else
+        {
+            for (int c = _components[root].JunctionHead; c != None; c = _cells[c].Next)
+            {
+                ref Junction junction = ref _junctions[_cells[c].Value];
+                if (junction.X == x && junction.Y == y && junction.Diagonal == diagonal)
                 {
-                    best = k;
-                    start = c;
+                    return junction.Across;
                 }
             }
-
-            last = c;
-            n++;
         }
 
-        if (_vertices.Length < 2 * n)
-        {
-            _vertices = new int[Math.Max(2 * n, _vertices.Length * 2)];
-        }
-
-        int[] v = _vertices;
-        int i = 0;
-        for (int c = start; c != None; c = nodes[c].Next)
-        {
-            v[i++] = nodes[c].X;
-            v[i++] = nodes[c].Y;
-        }
-
-        for (int c = first; c != start; c = nodes[c].Next)
-        {
-            v[i++] = nodes[c].X;
-            v[i++] = nodes[c].Y;
-        }
-
-        // The ring's nodes go back to the free list at once.
-        nodes[last].Next = _nodeFree;
-        _nodeFree = first;
-        key = best;
-        area2 = a2;
-        return n;
+        throw new InvalidOperationException("Polygonizer invariant broken: a pinch corner was not seen by the sweep.");
     }
+
+    private long PinchKey(int x, int y, int diagonal) => (StartKey(x, y) * 2) + diagonal;
 
     private void FreeMembers(int root)
     {

@@ -30,7 +30,7 @@ namespace Scaneo.Annotations.Polygonize;
 /// order of their first pixels, as the tracing engine hands them out.
 /// </para>
 /// </remarks>
-internal sealed partial class ScanlineEngine<T> : IRegionEngine
+internal sealed partial class ScanlineEngine<T> : IRegionEngine, RingTracer<T>.IPinchOracle
     where T : unmanaged, IBinaryInteger<T>
 {
     private const int None = -1;
@@ -47,6 +47,11 @@ internal sealed partial class ScanlineEngine<T> : IRegionEngine
     private const byte Dropped = 3;
 
     private static readonly LinearRing[] NoHoles = [];
+    private static readonly ulong[] NoVisited = [];
+
+    // The diagonal of a pinch: the ring's two pixels are NW and SE, or NE and SW.
+    private const int AcrossNorthwest = 0;
+    private const int AcrossNortheast = 1;
 
     private readonly T[] _data;
     private readonly int _offset;
@@ -75,10 +80,6 @@ internal sealed partial class ScanlineEngine<T> : IRegionEngine
     private int _chainCount;
     private int _chainFree = None;
 
-    // Corner nodes of chains and closed rings.
-    private Node[] _nodes = new Node[256];
-    private int _nodeCount;
-    private int _nodeFree = None;
 
     // Junctions: ends 0 and 1 arrive, 2 and 3 leave; around each pixel pairs 0→2 and 1→3, across 0→3 and 1→2.
     private int[] _junctionEnds = new int[64 * 4];
@@ -100,7 +101,9 @@ internal sealed partial class ScanlineEngine<T> : IRegionEngine
     private int _orderBase;
     private int _orderNext;
 
-    private int[] _vertices = new int[256];
+    private readonly RingTracer<T> _tracer;
+    private readonly Dictionary<long, bool> _pinchLookup = [];
+    private int _tracingRoot = None;
     private readonly List<int> _completing = [];
     private readonly List<(long Key, LinearRing Ring)> _holeOrder = [];
 
@@ -115,6 +118,7 @@ internal sealed partial class ScanlineEngine<T> : IRegionEngine
         _filter = filter;
         _factory = factory;
         _writer = new RingWriter(factory, gt, reprojection, reprojectionLock: null);
+        _tracer = new RingTracer<T>(data, offset, validity, validityOffset, width, height, this);
         _fillHolesBelow = fillHolesBelow;
         _minimumPixels = minimumPixels;
         _above = new RowRuns(width, TagRightHead0);
@@ -132,11 +136,10 @@ internal sealed partial class ScanlineEngine<T> : IRegionEngine
     internal long WorkingBytes =>
         (2L * ((5L * _width) + 1) * sizeof(int))
         + ((long)_components.Length * ((11 * sizeof(int)) + sizeof(long)))
-        + ((long)_chains.Length * 4 * sizeof(int))
-        + ((long)_nodes.Length * 3 * sizeof(int))
+        + ((long)_chains.Length * ((2 * sizeof(int)) + sizeof(long)))
         + ((long)_junctions.Length * ((9 * sizeof(int)) + sizeof(bool)))
-        + ((long)_cells.Length * 2 * sizeof(int))
-        + ((long)_vertices.Length * sizeof(int))
+        + ((long)_cells.Length * ((2 * sizeof(int)) + sizeof(long)))
+        + ((long)_tracer.Vertices.Length * sizeof(int))
         + _orderState.Length;
 
     /// <summary>Gets a value indicating whether every row line has been swept and every region handed out.</summary>
@@ -362,9 +365,10 @@ internal sealed partial class ScanlineEngine<T> : IRegionEngine
             int fromSouth = NewChain(component);
             below.LeftTail[se] = fromSouth;
             int toEast = NewChain(component);
+            _chains[toEast].Start = StartKey(x, y);
             SetHead(toEast, TagCarryHead);
             _carryHead = toEast;
-            AddJunction(x, y, above.RightHead[nw], fromSouth, westTail, toEast, above.Slot[nw], below.Slot[se]);
+            AddJunction(x, y, AcrossNorthwest, above.RightHead[nw], fromSouth, westTail, toEast, above.Slot[nw], below.Slot[se]);
             return;
         }
 
@@ -378,7 +382,7 @@ internal sealed partial class ScanlineEngine<T> : IRegionEngine
             int toSouth = NewChain(component);
             SetHead(toSouth, (sw << 2) | below.Tag);
             below.RightHead[sw] = toSouth;
-            AddJunction(x, y, westHead, fromEast, toSouth, above.LeftTail[ne], below.Slot[sw], above.Slot[ne]);
+            AddJunction(x, y, AcrossNortheast, westHead, fromEast, toSouth, above.LeftTail[ne], below.Slot[sw], above.Slot[ne]);
             return;
         }
 
@@ -441,10 +445,9 @@ internal sealed partial class ScanlineEngine<T> : IRegionEngine
             leavesVertical = false;
         }
 
-        bool turn = arrivesVertical != leavesVertical;
         if (!arrivesNew && !leavesNew)
         {
-            Join(arriving, leaving, x, y, turn);
+            Join(arriving, leaving);
             return;
         }
 
@@ -453,26 +456,23 @@ internal sealed partial class ScanlineEngine<T> : IRegionEngine
         {
             // The arriving chain goes on along the new edge.
             chain = arriving;
-            if (turn)
-            {
-                Append(chain, x, y);
-            }
         }
         else if (!leavesNew)
         {
             // The leaving chain starts earlier, on the new edge.
             chain = leaving;
-            if (turn)
-            {
-                Prepend(chain, x, y);
-            }
         }
         else
         {
-            // A corner where the value's boundary begins: both edges are new (always a turn).
+            // A corner where the value's boundary begins: both edges are new.
             int pixelSlot = inSe ? below.Slot[se] : below.Slot[sw];
             chain = NewChain(Find(pixelSlot));
-            Append(chain, x, y);
+        }
+
+        if (leavesNew && !leavesVertical)
+        {
+            // An eastward edge starts here: a candidate for the ring's start (only new edges lead east).
+            _chains[chain].Start = Math.Min(_chains[chain].Start, StartKey(x, y));
         }
 
         if (arrivesNew)
@@ -502,4 +502,7 @@ internal sealed partial class ScanlineEngine<T> : IRegionEngine
             }
         }
     }
+
+    /// <summary>The corner (x, y) as a row-major key: the order of ring starts, and where a ring starting there is traced from.</summary>
+    private long StartKey(int x, int y) => ((long)y * (_width + 1)) + x;
 }
