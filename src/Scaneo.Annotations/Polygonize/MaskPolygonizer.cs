@@ -251,7 +251,7 @@ public sealed class MaskPolygonizer
                 // The scanline engine holds two rows of runs and the open boundary, where the tracing engine labels the
                 // whole band first; it is slower (docs/performance.md), so it serves streams of masks whose per-run
                 // state would outgrow the mask. Both give the same regions, byte for byte.
-                job.Start(new ScanlineEngine<T>(data, offset, validity, validityOffset, width, height, filter, factory, gt, simplify ? null : reprojection, o.FillHolesBelow, minimumPixels));
+                job.Start(new ScanlineEngine<T>(data, offset, validity, validityOffset, width, height, filter, factory, gt, reprojection, o.FillHolesBelow, minimumPixels));
                 return job;
             }
 

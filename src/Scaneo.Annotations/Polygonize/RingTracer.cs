@@ -57,13 +57,8 @@ internal sealed class RingTracer<T>
     private int[] _vertices = new int[256];
 
     public RingTracer(T[] data, int offset, byte[]? validity, int validityOffset, RunTable runs, int firstRow, int endRow)
+        : this(data, offset, validity, validityOffset, runs.Width, runs.Height)
     {
-        _data = data;
-        _offset = offset;
-        _validity = validity;
-        _validityOffset = validityOffset;
-        _width = runs.Width;
-        _height = runs.Height;
         _runs = runs;
         _firstRow = firstRow;
         _endRow = endRow;
@@ -79,6 +74,12 @@ internal sealed class RingTracer<T>
     /// marks nothing, and diagonal pinches are decided by <paramref name="pinches"/>.
     /// </summary>
     public RingTracer(T[] data, int offset, byte[]? validity, int validityOffset, int width, int height, IPinchOracle pinches)
+        : this(data, offset, validity, validityOffset, width, height)
+    {
+        _pinches = pinches;
+    }
+
+    private RingTracer(T[] data, int offset, byte[]? validity, int validityOffset, int width, int height)
     {
         _data = data;
         _offset = offset;
@@ -86,7 +87,6 @@ internal sealed class RingTracer<T>
         _validityOffset = validityOffset;
         _width = width;
         _height = height;
-        _pinches = pinches;
         _cursor = [];
     }
 

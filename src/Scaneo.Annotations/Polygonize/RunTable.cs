@@ -271,28 +271,40 @@ internal sealed class RunTable
             int x = 0;
             while (x < width)
             {
-                T v = line[x];
-                int rest = line.Slice(x + 1).IndexOfAnyExcept(v);
-                int end = rest < 0 ? width : x + 1 + rest;
-                bool valid = true;
-                if (!mask.IsEmpty)
-                {
-                    valid = mask[x] != 0;
-                    ReadOnlySpan<byte> m = mask.Slice(x + 1, end - x - 1);
-                    int k = valid ? m.IndexOf((byte)0) : m.IndexOfAnyExcept((byte)0);
-                    if (k >= 0)
-                    {
-                        end = x + 1 + k;
-                    }
-                }
-
-                int iv = int.CreateTruncating(v);
+                int end = RunEnd(line, mask, x, out bool valid);
+                int iv = int.CreateTruncating(line[x]);
                 Add(x, end, iv, valid && filter.IsValid(iv));
                 x = end;
             }
         }
 
         RowOffset[toRow] = Count;
+    }
+
+    /// <summary>The end of the run that starts at column <paramref name="x"/> of a row: where the class value or the validity changes, or the row ends.</summary>
+    /// <param name="line">The row's class values.</param>
+    /// <param name="mask">The row's validity bytes, or empty when every pixel is valid.</param>
+    /// <param name="x">The run's first column.</param>
+    /// <param name="valid">Whether the run's pixels are valid per the mask (the value filter is the caller's).</param>
+    /// <returns>The column after the run's last.</returns>
+    public static int RunEnd<T>(ReadOnlySpan<T> line, ReadOnlySpan<byte> mask, int x, out bool valid)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        int rest = line.Slice(x + 1).IndexOfAnyExcept(line[x]);
+        int end = rest < 0 ? line.Length : x + 1 + rest;
+        valid = true;
+        if (!mask.IsEmpty)
+        {
+            valid = mask[x] != 0;
+            ReadOnlySpan<byte> m = mask.Slice(x + 1, end - x - 1);
+            int k = valid ? m.IndexOf((byte)0) : m.IndexOfAnyExcept((byte)0);
+            if (k >= 0)
+            {
+                end = x + 1 + k;
+            }
+        }
+
+        return end;
     }
 
     /// <summary>

@@ -1,9 +1,9 @@
 namespace Scaneo.Annotations.Polygonize;
 
-/// <summary>Boundary chains of the scanline engine: junctions at diagonal pinches, joins, corner nodes and list cells.</summary>
+/// <summary>Boundary chains of the scanline engine: junctions at diagonal pinches, joins, list cells and the free lists of its records.</summary>
 internal sealed partial class ScanlineEngine<T>
 {
-    /// <summary>Resolves across the junctions of <paramref name="list"/> whose two pixels now share <paramref name="root"/>, dropping every resolved one from the list.</summary>
+    /// <summary>Resolves across the junctions of <paramref name="list"/> whose two pixels now share <paramref name="root"/>.</summary>
     private void ResolveAcross(int list, int root)
     {
         // Resolved junctions stay listed: the component's tracing asks for their decisions. So the list lengths stay
@@ -20,21 +20,10 @@ internal sealed partial class ScanlineEngine<T>
 
     private void AddJunction(int x, int y, int diagonal, int arriving0, int arriving1, int around0, int around1, int slotA, int slotB)
     {
-        int j;
-        if (_junctionFree != None)
+        int j = Take(ref _junctions, ref _junctionRecords, ref _junctionFree);
+        if (_junctionEnds.Length < 4 * _junctions.Length)
         {
-            j = _junctionFree;
-            _junctionFree = _junctions[j].Refs;
-        }
-        else
-        {
-            if (_junctionRecords == _junctions.Length)
-            {
-                Array.Resize(ref _junctions, _junctions.Length * 2);
-                Array.Resize(ref _junctionEnds, _junctions.Length * 4);
-            }
-
-            j = _junctionRecords++;
+            Array.Resize(ref _junctionEnds, 4 * _junctions.Length);
         }
 
         _junctions[j] = new Junction { X = x, Y = y, A = slotA, B = slotB, Diagonal = diagonal };
@@ -81,8 +70,7 @@ internal sealed partial class ScanlineEngine<T>
     {
         if (--_junctions[j].Refs == 0)
         {
-            _junctions[j].Refs = _junctionFree;
-            _junctionFree = j;
+            Give(_junctions, ref _junctionFree, j);
         }
     }
 
@@ -153,62 +141,60 @@ internal sealed partial class ScanlineEngine<T>
 
     private int NewChain(int component)
     {
-        int c;
-        if (_chainFree != None)
-        {
-            c = _chainFree;
-            _chainFree = _chains[c].HeadSlot;
-        }
-        else
-        {
-            if (_chainCount == _chains.Length)
-            {
-                Array.Resize(ref _chains, _chains.Length * 2);
-            }
-
-            c = _chainCount++;
-        }
-
+        int c = Take(ref _chains, ref _chainCount, ref _chainFree);
         _chains[c] = new Chain { Start = long.MaxValue, HeadSlot = None, Component = component };
         return c;
     }
 
-    private void FreeChain(int c)
-    {
-        _chains[c].HeadSlot = _chainFree;
-        _chainFree = c;
-    }
+    private void FreeChain(int c) => Give(_chains, ref _chainFree, c);
 
     private int NewCell(int value)
     {
-        int c;
-        if (_cellFree != None)
-        {
-            c = _cellFree;
-            _cellFree = _cells[c].Next;
-        }
-        else
-        {
-            if (_cellCount == _cells.Length)
-            {
-                Array.Resize(ref _cells, _cells.Length * 2);
-            }
-
-            c = _cellCount++;
-        }
-
+        int c = Take(ref _cells, ref _cellCount, ref _cellFree);
         _cells[c] = new Cell { Value = value, Next = None };
         return c;
     }
 
-    private void FreeCell(int c)
+    private void FreeCell(int c) => Give(_cells, ref _cellFree, c);
+
+    /// <summary>
+    /// A record index from the free list <paramref name="free"/> if it has one, else the next unused one of
+    /// <paramref name="items"/> (doubled when full). The caller initializes the record.
+    /// </summary>
+    private static int Take<TItem>(ref TItem[] items, ref int used, ref int free)
+        where TItem : struct, IFreeLink
     {
-        _cells[c].Next = _cellFree;
-        _cellFree = c;
+        if (free != None)
+        {
+            int i = free;
+            free = items[i].FreeLink;
+            return i;
+        }
+
+        if (used == items.Length)
+        {
+            Array.Resize(ref items, items.Length * 2);
+        }
+
+        return used++;
+    }
+
+    /// <summary>Puts record <paramref name="i"/> on the free list <paramref name="free"/>, threaded through its own link field.</summary>
+    private static void Give<TItem>(TItem[] items, ref int free, int i)
+        where TItem : struct, IFreeLink
+    {
+        items[i].FreeLink = free;
+        free = i;
+    }
+
+    /// <summary>A record whose free list runs through one of its fields, unused while the record is free.</summary>
+    private interface IFreeLink
+    {
+        int FreeLink { get; set; }
     }
 
     /// <summary>A component slot: a union-find node, and for roots the component's pixel count, class value, order number, last labelled row and lists.</summary>
-    private struct Component
+    private struct Component : IFreeLink
     {
         public long Pixels;
         public int Parent;
@@ -222,10 +208,12 @@ internal sealed partial class ScanlineEngine<T>
         public int JunctionHead;
         public int JunctionTail;
         public int JunctionCount;
+
+        int IFreeLink.FreeLink { readonly get => MemberNext; set => MemberNext = value; }
     }
 
     /// <summary>A pinch corner waiting for its pairing; <see cref="Refs"/> counts the list cells naming it (the free-list link when free).</summary>
-    private struct Junction
+    private struct Junction : IFreeLink
     {
         public int X;
         public int Y;
@@ -235,22 +223,28 @@ internal sealed partial class ScanlineEngine<T>
         public int Diagonal;
         public bool Resolved;
         public bool Across;
+
+        int IFreeLink.FreeLink { readonly get => Refs; set => Refs = value; }
     }
 
     /// <summary>A list cell: a junction (junction lists) or a closed ring's start key (ring lists).</summary>
-    private struct Cell
+    private struct Cell : IFreeLink
     {
         public long Key;
         public int Value;
         public int Next;
+
+        int IFreeLink.FreeLink { readonly get => Next; set => Next = value; }
     }
 
     /// <summary>An open boundary chain: where its head is held, its component, and the earliest eastward segment start on it (row-major key), which becomes its ring's start.</summary>
-    private struct Chain
+    private struct Chain : IFreeLink
     {
         public long Start;
         public int HeadSlot;
         public int Component;
+
+        int IFreeLink.FreeLink { readonly get => HeadSlot; set => HeadSlot = value; }
     }
 
     /// <summary>The runs of one row: starts (with the width after the last), values, component slots (or none for pixels never polygonized) and the chains waiting at each run's sides.</summary>

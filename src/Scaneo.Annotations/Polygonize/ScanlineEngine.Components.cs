@@ -2,7 +2,7 @@ using NetTopologySuite.Geometries;
 
 namespace Scaneo.Annotations.Polygonize;
 
-/// <summary>Components of the scanline engine: labelling unions, completion, ring assembly and the reorder buffer.</summary>
+/// <summary>Components of the scanline engine: labelling unions, completion, ring tracing and the reorder buffer.</summary>
 internal sealed partial class ScanlineEngine<T>
 {
     /// <summary>Completes the components of the row above line y that the row below does not continue.</summary>
@@ -136,8 +136,6 @@ internal sealed partial class ScanlineEngine<T>
             {
                 holes[i] = _holeOrder[i].Ring;
             }
-
-            _holeOrder.Clear();
         }
 
         SetOrderState(_components[root].Order, Ready, new PolygonizedRegion(_components[root].Value, _factory.CreatePolygon(shell, holes), _components[root].Pixels));
@@ -148,7 +146,10 @@ internal sealed partial class ScanlineEngine<T>
     {
         _tracingRoot = root;
         _pinchLookup.Clear();
-        if (_components[root].JunctionCount <= 16)
+
+        // Most components (all of them on noise) have a few pinches, which a walk of their list finds faster.
+        _usePinchLookup = _components[root].JunctionCount > PinchLookupThreshold;
+        if (!_usePinchLookup)
         {
             return;
         }
@@ -164,8 +165,7 @@ internal sealed partial class ScanlineEngine<T>
     public bool SameComponentAt(int x, int y, int heading)
     {
         int diagonal = heading is 1 or 3 ? AcrossNorthwest : AcrossNortheast;
-        int root = _tracingRoot;
-        if (_components[root].JunctionCount > 16)
+        if (_usePinchLookup)
         {
             if (_pinchLookup.TryGetValue(PinchKey(x, y, diagonal), out bool across))
             {
@@ -174,7 +174,7 @@ internal sealed partial class ScanlineEngine<T>
         }
         else
         {
-            for (int c = _components[root].JunctionHead; c != None; c = _cells[c].Next)
+            for (int c = _components[_tracingRoot].JunctionHead; c != None; c = _cells[c].Next)
             {
                 ref Junction junction = ref _junctions[_cells[c].Value];
                 if (junction.X == x && junction.Y == y && junction.Diagonal == diagonal)
@@ -194,8 +194,7 @@ internal sealed partial class ScanlineEngine<T>
         for (int s = root; s != None;)
         {
             int next = _components[s].MemberNext;
-            _components[s].MemberNext = _slotFree;
-            _slotFree = s;
+            Give(_components, ref _slotFree, s);
             s = next;
         }
     }
@@ -254,22 +253,7 @@ internal sealed partial class ScanlineEngine<T>
 
     private int NewComponent(int value)
     {
-        int s;
-        if (_slotFree != None)
-        {
-            s = _slotFree;
-            _slotFree = _components[s].MemberNext;
-        }
-        else
-        {
-            if (_slotCount == _components.Length)
-            {
-                Array.Resize(ref _components, _components.Length * 2);
-            }
-
-            s = _slotCount++;
-        }
-
+        int s = Take(ref _components, ref _slotCount, ref _slotFree);
         _components[s] = new Component
         {
             Parent = s,

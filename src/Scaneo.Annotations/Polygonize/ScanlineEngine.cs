@@ -16,7 +16,8 @@ namespace Scaneo.Annotations.Polygonize;
 /// Each row line y (the corners between rows y − 1 and y) is swept at the columns where a run of either row begins.
 /// At each corner, for each class value around it, the edges of that value's boundary (component on the left, as
 /// the ring tracer walks) are joined: a chain arriving at the corner continues with the one leaving it, and a chain
-/// whose head meets its own tail is a closed ring. Chains hold only the corners where the boundary turns.
+/// whose head meets its own tail is a closed ring. Chains hold no corners, only the earliest eastward segment met on
+/// them (row-major), which is where the ring tracer starts that ring.
 /// </para>
 /// <para>
 /// At a diagonal pinch (a value in two diagonal pixels only) the pairing depends on whether both pixels belong to
@@ -25,9 +26,9 @@ namespace Scaneo.Annotations.Polygonize;
 /// </para>
 /// <para>
 /// Components are labelled by a union-find over the runs of consecutive rows. A component is complete once a row
-/// holds none of its runs; its rings are then rotated to start at their first eastward segment in row-major order
-/// (where the tracer starts them) and its holes sorted by that start. Regions leave through a reorder buffer in the
-/// order of their first pixels, as the tracing engine hands them out.
+/// holds none of its runs; <see cref="RingTracer{T}"/> then walks its rings over the mask from their starts, asking
+/// the component's junctions at pinches, and its holes are sorted by start. Regions leave through a reorder buffer
+/// in the order of their first pixels, as the tracing engine hands them out.
 /// </para>
 /// </remarks>
 internal sealed partial class ScanlineEngine<T> : IRegionEngine, RingTracer<T>.IPinchOracle
@@ -48,6 +49,9 @@ internal sealed partial class ScanlineEngine<T> : IRegionEngine, RingTracer<T>.I
 
     private static readonly LinearRing[] NoHoles = [];
     private static readonly ulong[] NoVisited = [];
+
+    // Above this many junctions, a component's pinch decisions go into a lookup for its tracing.
+    private const int PinchLookupThreshold = 16;
 
     // The diagonal of a pinch: the ring's two pixels are NW and SE, or NE and SW.
     private const int AcrossNorthwest = 0;
@@ -75,11 +79,10 @@ internal sealed partial class ScanlineEngine<T> : IRegionEngine, RingTracer<T>.I
     private int _slotCount;
     private int _slotFree = None;
 
-    // Chains: singly linked corner lists with the slot holding their head.
+    // Open boundary chains, with the slot holding their head.
     private Chain[] _chains = new Chain[64];
     private int _chainCount;
     private int _chainFree = None;
-
 
     // Junctions: ends 0 and 1 arrive, 2 and 3 leave; around each pixel pairs 0→2 and 1→3, across 0→3 and 1→2.
     private int[] _junctionEnds = new int[64 * 4];
@@ -103,6 +106,7 @@ internal sealed partial class ScanlineEngine<T> : IRegionEngine, RingTracer<T>.I
 
     private readonly RingTracer<T> _tracer;
     private readonly Dictionary<long, bool> _pinchLookup = [];
+    private bool _usePinchLookup;
     private int _tracingRoot = None;
     private readonly List<int> _completing = [];
     private readonly List<(long Key, LinearRing Ring)> _holeOrder = [];
@@ -130,8 +134,8 @@ internal sealed partial class ScanlineEngine<T> : IRegionEngine, RingTracer<T>.I
     public int OutputCapacityHint => 0;
 
     /// <summary>
-    /// Gets the bytes of the engine's working arrays (rows, components, chains, corners, junctions, lists, ring
-    /// scratch, reorder flags), without the completed regions waiting in the reorder buffer, which are output.
+    /// Gets the bytes of the engine's working arrays (rows, components, chains, junctions, lists, the tracer's corner
+    /// buffer, reorder flags), without the completed regions waiting in the reorder buffer, which are output.
     /// </summary>
     internal long WorkingBytes =>
         (2L * ((5L * _width) + 1) * sizeof(int))
@@ -193,22 +197,8 @@ internal sealed partial class ScanlineEngine<T> : IRegionEngine, RingTracer<T>.I
         int x = 0;
         while (x < _width)
         {
-            T v = line[x];
-            int rest = line.Slice(x + 1).IndexOfAnyExcept(v);
-            int end = rest < 0 ? _width : x + 1 + rest;
-            bool valid = true;
-            if (!mask.IsEmpty)
-            {
-                valid = mask[x] != 0;
-                ReadOnlySpan<byte> m = mask.Slice(x + 1, end - x - 1);
-                int k = valid ? m.IndexOf((byte)0) : m.IndexOfAnyExcept((byte)0);
-                if (k >= 0)
-                {
-                    end = x + 1 + k;
-                }
-            }
-
-            int iv = int.CreateTruncating(v);
+            int end = RunTable.RunEnd(line, mask, x, out bool valid);
+            int iv = int.CreateTruncating(line[x]);
             runs.Start[count] = x;
             runs.Value[count] = iv;
             runs.Slot[count] = valid && _filter.IsValid(iv) ? 0 : None;

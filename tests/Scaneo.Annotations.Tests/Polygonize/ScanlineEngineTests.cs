@@ -72,14 +72,8 @@ public sealed class ScanlineEngineTests
         // open boundary: two rows of runs, the open chains and components, and a reorder flag per component.
         const int side = 1024;
         byte[] noise = PolygonizeChecks.Noise(side, side, classes: 3, seed: 42);
-        var engine = Engine(noise, side, side);
         var output = new List<PolygonizedRegion>();
-        long peak = 0;
-        while (!engine.Done)
-        {
-            engine.Step(output);
-            peak = Math.Max(peak, engine.WorkingBytes);
-        }
+        long peak = PeakWorkingBytes(Engine(noise, side, side), output);
 
         Assert.InRange(output.Count, 380_000, 400_000);
         Assert.True(peak < noise.Length / 2, $"expected the working arrays below half the 1 MB mask, found a peak of {peak:N0} bytes");
@@ -92,15 +86,8 @@ public sealed class ScanlineEngineTests
         // 0.4 per pixel on noise). Issue 4's budget is twice the mask besides the output.
         const int side = 512;
         byte[] pixels = Framed(PolygonizeChecks.Noise(side, side, classes: 3, seed: 7), side, side);
-        var engine = Engine(pixels, side, side);
         var output = new List<PolygonizedRegion>();
-        long peak = 0;
-        while (!engine.Done)
-        {
-            engine.Step(output);
-            Assert.True(output.Count == 0 || engine.Done || output[0].Value == 9);
-            peak = Math.Max(peak, engine.WorkingBytes);
-        }
+        long peak = PeakWorkingBytes(Engine(pixels, side, side), output, afterStep: () => Assert.True(output.Count == 0 || output[0].Value == 9));
 
         Assert.Equal(9, output[0].Value);
         Assert.True(peak < 2 * pixels.Length, $"expected the working arrays below twice the {pixels.Length:N0}-byte mask, found a peak of {peak:N0} bytes");
@@ -116,6 +103,20 @@ public sealed class ScanlineEngineTests
         Assert.False(MaskPolygonizer.StreamWithScanline<byte>(automatic, stripes, 128, 96));
         Assert.True(MaskPolygonizer.StreamWithScanline<byte>(automatic with { StreamWithScanline = true }, stripes, 128, 96));
         Assert.False(MaskPolygonizer.StreamWithScanline<byte>(automatic with { StreamWithScanline = false }, noise, 128, 96));
+    }
+
+    /// <summary>Steps the engine to the end into <paramref name="output"/>, checking <paramref name="afterStep"/> after each step, and returns its peak working bytes.</summary>
+    private static long PeakWorkingBytes(ScanlineEngine<byte> engine, List<PolygonizedRegion> output, Action? afterStep = null)
+    {
+        long peak = 0;
+        while (!engine.Done)
+        {
+            engine.Step(output);
+            afterStep?.Invoke();
+            peak = Math.Max(peak, engine.WorkingBytes);
+        }
+
+        return peak;
     }
 
     private static ScanlineEngine<byte> Engine(byte[] pixels, int width, int height) => new(
