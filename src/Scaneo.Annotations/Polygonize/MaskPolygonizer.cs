@@ -110,7 +110,7 @@ public sealed class MaskPolygonizer
     private List<PolygonizedRegion> Collect<T>(RasterBuffer<T> mask, CancellationToken cancellationToken)
         where T : unmanaged, IBinaryInteger<T>
     {
-        Job<T> job = Prepare(mask, streaming: false, cancellationToken);
+        Job<T> job = Prepare(mask, cancellationToken);
         List<PolygonizedRegion> output;
         try
         {
@@ -129,7 +129,7 @@ public sealed class MaskPolygonizer
     private IEnumerable<PolygonizedRegion> Stream<T>(RasterBuffer<T> mask, CancellationToken cancellationToken)
         where T : unmanaged, IBinaryInteger<T>
     {
-        Job<T> job = Prepare(mask, streaming: true, cancellationToken);
+        Job<T> job = Prepare(mask, cancellationToken);
 
         // The finally block runs when the enumeration ends, fails or is disposed early; an enumerator abandoned
         // without disposal leaves the rented arrays to the garbage collector, which is safe.
@@ -183,7 +183,7 @@ public sealed class MaskPolygonizer
         }
     }
 
-    private Job<T> Prepare<T>(RasterBuffer<T> mask, bool streaming, CancellationToken cancellationToken)
+    private Job<T> Prepare<T>(RasterBuffer<T> mask, CancellationToken cancellationToken)
         where T : unmanaged, IBinaryInteger<T>
     {
         PolygonizeOptions o = Options;
@@ -246,12 +246,12 @@ public sealed class MaskPolygonizer
                 offset = 0;
             }
 
-            if (streaming && stripStart is null && !simplify && o.Connectivity == Connectivity.Four && StreamWithScanline(o, data.AsSpan(offset, pixels), width, height))
+            if (stripStart is null && o.Connectivity == Connectivity.Four && UsesScanline(o, data.AsSpan(offset, pixels), width, height))
             {
-                // The scanline engine holds two rows of runs and the open boundary, where the tracing engine labels the
-                // whole band first; it is slower (docs/performance.md), so it serves streams of masks whose per-run
-                // state would outgrow the mask. Both give the same regions, byte for byte.
-                job.Start(new ScanlineEngine<T>(data, offset, validity, validityOffset, width, height, filter, factory, gt, reprojection, o.FillHolesBelow, minimumPixels));
+                // The scanline engine holds two rows of runs and the open components, where the tracing engine labels
+                // the whole band first, so it serves masks whose per-run state would outgrow the mask. Both give the
+                // same regions, byte for byte.
+                job.Start(new ScanlineEngine<T>(data, offset, validity, validityOffset, width, height, filter, factory, gt, simplify ? null : reprojection, o.FillHolesBelow, minimumPixels));
                 return job;
             }
 
@@ -268,10 +268,10 @@ public sealed class MaskPolygonizer
         }
     }
 
-    /// <summary>Whether a stream uses the scanline engine: when forced, else when the tracing engine's run table (estimated from sampled rows) would be larger than the mask.</summary>
-    internal static bool StreamWithScanline<T>(PolygonizeOptions o, ReadOnlySpan<T> band, int width, int height)
+    /// <summary>Whether a sequential 4-connected call uses the scanline engine: when forced, else when the tracing engine's run table (estimated from sampled rows) would be larger than the mask.</summary>
+    internal static bool UsesScanline<T>(PolygonizeOptions o, ReadOnlySpan<T> band, int width, int height)
         where T : unmanaged, IBinaryInteger<T> =>
-        o.StreamWithScanline ?? (long)RunTable.EstimateRuns(band, width, height) * RunTable.BytesPerRun > (long)band.Length * System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
+        o.UseScanline ?? (long)RunTable.EstimateRuns(band, width, height) * RunTable.BytesPerRun > (long)band.Length * System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
 
     private static List<PolygonizedRegion> Simplify<T>(Job<T> job, List<PolygonizedRegion> regions, CancellationToken cancellationToken)
         where T : unmanaged, IBinaryInteger<T>

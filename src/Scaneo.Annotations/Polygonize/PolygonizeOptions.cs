@@ -89,11 +89,11 @@ public sealed record PolygonizeOptions
     internal int StripRows { get; init; }
 
     /// <summary>
-    /// Gets whether <see cref="MaskPolygonizer.PolygonizeStream"/> uses the scanline engine: by default (null) when the
-    /// mask's runs are short enough that the tracing engine's per-run state would outgrow the mask. Tests force
-    /// either engine.
+    /// Gets whether a sequential 4-connected polygonization uses the scanline engine: by default (null) when the
+    /// mask's runs are short enough that the tracing engine's per-run state would outgrow the mask. Tests and
+    /// benchmarks force either engine.
     /// </summary>
-    internal bool? StreamWithScanline { get; init; }
+    internal bool? UseScanline { get; init; }
 
     /// <summary>
     /// Gets the factory for output geometries, or <see langword="null"/> for a shared factory with packed double

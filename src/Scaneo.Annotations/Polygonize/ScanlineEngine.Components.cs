@@ -2,7 +2,7 @@ using NetTopologySuite.Geometries;
 
 namespace Scaneo.Annotations.Polygonize;
 
-/// <summary>Components of the scanline engine: labelling unions, completion, ring tracing and the reorder buffer.</summary>
+/// <summary>Components of the scanline engine: labelling unions, completion, ring and hole tracing, pinch decisions and the reorder buffer.</summary>
 internal sealed partial class ScanlineEngine<T>
 {
     /// <summary>Completes the components of the row above line y that the row below does not continue.</summary>
@@ -24,41 +24,19 @@ internal sealed partial class ScanlineEngine<T>
             }
         }
 
-        // Junctions first, for all of them: resolving one may close a ring of another completing component.
-        foreach (int root in _completing)
-        {
-            ResolvePending(root);
-        }
-
         foreach (int root in _completing)
         {
             Complete(root);
-        }
-
-        foreach (int root in _completing)
-        {
             ReleaseJunctions(root);
         }
 
-        // Slots are freed last: until here, the runs above still refer to them.
+        // Slots are freed last: until here, the runs above and the pinches of the other completing components refer to them.
         foreach (int root in _completing)
         {
             FreeMembers(root);
         }
 
         _completing.Clear();
-    }
-
-    private void ResolvePending(int root)
-    {
-        for (int c = _components[root].JunctionHead; c != None; c = _cells[c].Next)
-        {
-            int j = _cells[c].Value;
-            if (!_junctions[j].Resolved)
-            {
-                Resolve(j, across: false);
-            }
-        }
     }
 
     private void ReleaseJunctions(int root)
@@ -78,70 +56,150 @@ internal sealed partial class ScanlineEngine<T>
 
     private void Complete(int root)
     {
-        bool keep = _minimumPixels <= 0 || _components[root].Pixels >= _minimumPixels;
-        LinearRing? shell = null;
-        _holeOrder.Clear();
-        if (keep)
+        ref Component component = ref _components[root];
+        if (_minimumPixels > 0 && component.Pixels < _minimumPixels)
         {
-            PreparePinches(root);
-        }
-
-        long stride = _width + 1;
-        for (int c = _components[root].RingHead; c != None;)
-        {
-            int next = _cells[c].Next;
-            if (keep)
-            {
-                // The ring is walked again along the mask, from its start, with the pinch decisions of the sweep.
-                long key = _cells[c].Key;
-                int y = (int)(key / stride);
-                int x = (int)(key - (y * stride));
-                int n = _tracer.Trace(y, x, _data[_offset + (y * _width) + x], 0, NoVisited, out long area2);
-                if (area2 > 0)
-                {
-                    shell = _writer.MakeRing(_tracer.Vertices, n, exterior: true);
-                }
-                else if (-area2 >= 2 * _fillHolesBelow)
-                {
-                    _holeOrder.Add((key, _writer.MakeRing(_tracer.Vertices, n, exterior: false)));
-                }
-            }
-
-            FreeCell(c);
-            c = next;
-        }
-
-        _tracingRoot = None;
-
-        _components[root].RingHead = None;
-        _components[root].RingTail = None;
-        if (!keep)
-        {
-            SetOrderState(_components[root].Order, Dropped, default);
+            FreeList(ref component.SegmentHead, ref component.SegmentTail);
+            SetOrderState(component.Order, Dropped, default);
             return;
         }
 
-        if (shell is null)
+        LinearRing shell;
+        long area2;
+        int n = 0;
+        if (component.Runs == 1)
         {
-            throw new InvalidOperationException("Polygonizer invariant broken: a component has no exterior ring.");
+            // One run: a rectangle one row high, with no holes and no pinch of its own (half the components of noise).
+            long first = component.FirstKey;
+            int y = (int)(first / (_width + 1));
+            int x = (int)(first - (y * (_width + 1L)));
+            int[] v = _rectangle;
+            (v[0], v[1], v[2], v[3]) = (x, y, x + (int)component.Pixels, y);
+            (v[4], v[5], v[6], v[7]) = (v[2], y + 1, x, y + 1);
+            shell = _writer.MakeRing(v, 4, exterior: true);
+            area2 = 2 * component.Pixels;
+        }
+        else
+        {
+            PreparePinches(root);
+            n = Trace(component.FirstKey, out area2);
+            if (area2 <= 0)
+            {
+                throw new InvalidOperationException("Polygonizer invariant broken: a component's first corner does not start its exterior.");
+            }
+
+            shell = _writer.MakeRing(_tracer.Vertices, n, exterior: true);
         }
 
-        LinearRing[] holes = NoHoles;
-        if (_holeOrder.Count > 0)
+        // The exterior encloses the component's pixels and its holes': any excess is hole area.
+        long holeArea2 = area2 - (2 * _components[root].Pixels);
+        LinearRing[] holes = holeArea2 > 0 ? TraceHoles(root, n, holeArea2) : NoHoles;
+        _tracingRoot = None;
+        component = ref _components[root];
+        FreeList(ref component.SegmentHead, ref component.SegmentTail);
+        SetOrderState(component.Order, Ready, new PolygonizedRegion(component.Value, _factory.CreatePolygon(shell, holes), component.Pixels));
+    }
+
+    /// <summary>
+    /// Traces the hole rings of <paramref name="root"/>, whose exterior (<paramref name="exteriorCorners"/> corners, still
+    /// in the tracer) encloses <paramref name="holeArea2"/> twice-pixels more than the component: from the recorded
+    /// eastward segment starts in row-major order, skipping those on rings already traced, until that area is found.
+    /// </summary>
+    private LinearRing[] TraceHoles(int root, int exteriorCorners, long holeArea2)
+    {
+        _holeStarts.Clear();
+        _holeStarts.Add(_components[root].FirstKey);
+        for (int c = _components[root].SegmentHead; c != None; c = _cells[c].Next)
         {
-            // Holes in the order of their starts, as the tracing engine finds them.
-            _holeOrder.Sort(static (p, q) => p.Key.CompareTo(q.Key));
-            holes = new LinearRing[_holeOrder.Count];
-            for (int i = 0; i < holes.Length; i++)
+            _holeStarts.Add(_cells[c].Key);
+        }
+
+        _holeStarts.Sort();
+        if (_holeStartTraced.Length < _holeStarts.Count)
+        {
+            _holeStartTraced = new bool[Math.Max(_holeStarts.Count, 2 * _holeStartTraced.Length)];
+        }
+        else
+        {
+            Array.Clear(_holeStartTraced, 0, _holeStarts.Count);
+        }
+
+        MarkTracedStarts(exteriorCorners);
+        _holes.Clear();
+        for (int i = 0; i < _holeStarts.Count && holeArea2 > 0; i++)
+        {
+            if (_holeStartTraced[i])
             {
-                holes[i] = _holeOrder[i].Ring;
+                continue;
+            }
+
+            int n = Trace(_holeStarts[i], out long area2);
+            if (area2 >= 0)
+            {
+                throw new InvalidOperationException("Polygonizer invariant broken: an untraced segment start of a component is not on a hole.");
+            }
+
+            holeArea2 += area2;
+            MarkTracedStarts(n);
+            if (-area2 >= 2 * _fillHolesBelow)
+            {
+                // Starts are tried in row-major order, so holes come out in the order of their starts, as the tracing
+                // engine finds them.
+                _holes.Add(_writer.MakeRing(_tracer.Vertices, n, exterior: false));
             }
         }
 
-        SetOrderState(_components[root].Order, Ready, new PolygonizedRegion(_components[root].Value, _factory.CreatePolygon(shell, holes), _components[root].Pixels));
+        if (holeArea2 != 0)
+        {
+            throw new InvalidOperationException("Polygonizer invariant broken: a component's hole rings do not make up its exterior's excess area.");
+        }
+
+        return _holes.Count == 0 ? NoHoles : [.. _holes];
     }
 
-    /// <summary>Makes the junctions of <paramref name="root"/> the pinch decisions for tracing it: listed, or in a lookup when there are many.</summary>
+    /// <summary>Marks the recorded segment starts that the ring in the tracer (<paramref name="corners"/> corners) passes through.</summary>
+    private void MarkTracedStarts(int corners)
+    {
+        int[] v = _tracer.Vertices;
+        for (int i = 0; i < corners; i++)
+        {
+            int next = i + 1 == corners ? 0 : i + 1;
+            if (v[(2 * next) + 1] == v[(2 * i) + 1] && v[2 * next] > v[2 * i])
+            {
+                int at = _holeStarts.BinarySearch(StartKey(v[2 * i], v[(2 * i) + 1]));
+                if (at < 0)
+                {
+                    throw new InvalidOperationException("Polygonizer invariant broken: a ring's eastward segment start was not recorded.");
+                }
+
+                _holeStartTraced[at] = true;
+            }
+        }
+    }
+
+    /// <summary>Traces the ring starting at the corner <paramref name="key"/> (the top-left corner of the pixel there) of the component being completed.</summary>
+    private int Trace(long key, out long area2)
+    {
+        long stride = _width + 1;
+        int y = (int)(key / stride);
+        int x = (int)(key - (y * stride));
+        return _tracer.Trace(y, x, _data[_offset + (y * _width) + x], 0, NoVisited, out area2);
+    }
+
+    /// <summary>
+    /// Whether the two pixels of pinch <paramref name="j"/> belong to the same component, asked while one of them is
+    /// being completed: when the other's component completed earlier, its slot has been freed (its generation moved
+    /// on), and the two differ; otherwise the union-find, final for the completing component, tells.
+    /// </summary>
+    private bool Across(int j)
+    {
+        ref Junction junction = ref _junctions[j];
+        return _components[junction.A].Generation == junction.GenerationA
+            && _components[junction.B].Generation == junction.GenerationB
+            && Find(junction.A) == Find(junction.B);
+    }
+
+    /// <summary>Makes the pinch decisions of <paramref name="root"/> those of its tracing: listed, or in a lookup when there are many.</summary>
     private void PreparePinches(int root)
     {
         _tracingRoot = root;
@@ -157,7 +215,7 @@ internal sealed partial class ScanlineEngine<T>
         for (int c = _components[root].JunctionHead; c != None; c = _cells[c].Next)
         {
             ref Junction junction = ref _junctions[_cells[c].Value];
-            _pinchLookup[PinchKey(junction.X, junction.Y, junction.Diagonal)] = junction.Across;
+            _pinchLookup[PinchKey(junction.X, junction.Y, junction.Diagonal)] = Across(_cells[c].Value);
         }
     }
 
@@ -179,7 +237,7 @@ internal sealed partial class ScanlineEngine<T>
                 ref Junction junction = ref _junctions[_cells[c].Value];
                 if (junction.X == x && junction.Y == y && junction.Diagonal == diagonal)
                 {
-                    return junction.Across;
+                    return Across(_cells[c].Value);
                 }
             }
         }
@@ -194,6 +252,7 @@ internal sealed partial class ScanlineEngine<T>
         for (int s = root; s != None;)
         {
             int next = _components[s].MemberNext;
+            _components[s].Generation++;
             Give(_components, ref _slotFree, s);
             s = next;
         }
@@ -251,21 +310,23 @@ internal sealed partial class ScanlineEngine<T>
         return _orderNext++;
     }
 
-    private int NewComponent(int value)
+    private int NewComponent(int value, long firstKey)
     {
         int s = Take(ref _components, ref _slotCount, ref _slotFree);
         _components[s] = new Component
         {
             Parent = s,
+            FirstKey = firstKey,
             Value = value,
             Order = NewOrder(),
             Stamp = None,
             MemberNext = None,
             MemberTail = s,
-            RingHead = None,
-            RingTail = None,
+            SegmentHead = None,
+            SegmentTail = None,
             JunctionHead = None,
             JunctionTail = None,
+            Generation = _components[s].Generation,
         };
         return s;
     }
@@ -292,44 +353,18 @@ internal sealed partial class ScanlineEngine<T>
 
         _components[b].Parent = a;
         _components[a].Pixels += _components[b].Pixels;
+        _components[a].Runs += _components[b].Runs;
         _components[a].Stamp = Math.Max(_components[a].Stamp, _components[b].Stamp);
         SetOrderState(_components[b].Order, Dead, default);
 
         _components[_components[a].MemberTail].MemberNext = b;
         _components[a].MemberTail = _components[b].MemberTail;
 
-        if (_components[b].RingHead != None)
-        {
-            if (_components[a].RingHead == None)
-            {
-                _components[a].RingHead = _components[b].RingHead;
-            }
-            else
-            {
-                _cells[_components[a].RingTail].Next = _components[b].RingHead;
-            }
-
-            _components[a].RingTail = _components[b].RingTail;
-        }
-
-        // Pinches between the two are now inside one component: join them across. Each such junction is in both
-        // lists, so walking the shorter one finds them all (and the walks cost O(n log n) over a whole mask).
-        int shorter = _components[a].JunctionCount <= _components[b].JunctionCount ? a : b;
-        ResolveAcross(shorter, a);
-        if (_components[b].JunctionHead != None)
-        {
-            if (_components[a].JunctionHead == None)
-            {
-                _components[a].JunctionHead = _components[b].JunctionHead;
-            }
-            else
-            {
-                _cells[_components[a].JunctionTail].Next = _components[b].JunctionHead;
-            }
-
-            _components[a].JunctionTail = _components[b].JunctionTail;
-        }
-
+        // The merged component's first pixel starts a segment that only it remembered. Pinches between the two are
+        // decided when the component is complete, from the final union-find.
+        AddSegmentStart(a, _components[b].FirstKey);
+        Concatenate(ref _components[a].SegmentHead, ref _components[a].SegmentTail, _components[b].SegmentHead, _components[b].SegmentTail);
+        Concatenate(ref _components[a].JunctionHead, ref _components[a].JunctionTail, _components[b].JunctionHead, _components[b].JunctionTail);
         _components[a].JunctionCount += _components[b].JunctionCount;
         return a;
     }

@@ -9,14 +9,14 @@ using Scaneo.Geo;
 namespace Scaneo.Annotations.Tests.Polygonize;
 
 /// <summary>
-/// The scanline engine behind <see cref="MaskPolygonizer.PolygonizeStream"/> (4-connected, sequential) against the
-/// tracing engine behind <see cref="MaskPolygonizer.Polygonize(Rasters.Raster, CancellationToken)"/>: same regions,
-/// byte for byte, and working memory that follows the open boundary rather than the mask.
+/// The scanline engine (sequential 4-connected calls on masks of short runs) against the tracing engine (every other
+/// call): same regions, byte for byte, collected or streamed, and working memory that follows the open part of the
+/// mask rather than the mask.
 /// </summary>
 public sealed class ScanlineEngineTests
 {
     [Property(MaxTest = 400)]
-    public Property PolygonizeStream_FourConnected_SameBytesAsPolygonize() =>
+    public Property Polygonize_FourConnected_ScanlineSameBytesAsTracing() =>
         Prop.ForAll(MaskCaseGenerators.Cases(32), Arb.From(Gen.Choose(0, 7)), (mask, post) =>
         {
             PolygonizeOptions options = mask.Options(Connectivity.Four) with
@@ -24,15 +24,13 @@ public sealed class ScanlineEngineTests
                 SieveThreshold = (post & 1) != 0 ? 3 : 0,
                 MinimumArea = (post & 2) != 0 ? 2 : 0,
                 FillHolesBelow = (post & 4) != 0 ? 3 : 0,
-                StreamWithScanline = true,
             };
-            var polygonizer = new MaskPolygonizer(options);
-            PolygonizeChecks.AssertSameOutput(polygonizer.Polygonize(mask.Raster()), polygonizer.PolygonizeStream(mask.Raster()).ToList());
+            AssertScanlineSameAsTracing(mask.Raster(), options);
             return true;
         });
 
     [Fact]
-    public void PolygonizeStream_Int32ExtremesWithValidityMask_SameBytesAsPolygonize()
+    public void Polygonize_Int32ExtremesWithValidityMask_ScanlineSameBytesAsTracing()
     {
         // Class values at both ends of int32 and a validity mask cutting through regions: the scanline engine reads
         // runs itself, so its value and validity handling must match the run table's.
@@ -42,27 +40,47 @@ public sealed class ScanlineEngineTests
         int[] pixels = Enumerable.Range(0, width * height).Select(_ => classes[rng.Next(classes.Length)]).ToArray();
         byte[] validity = Enumerable.Range(0, width * height).Select(i => (byte)((i % 7 == 0 || rng.Next(10) == 0) ? 0 : 1)).ToArray();
         var raster = new Rasters.RasterBuffer<int>(pixels, width, height, 1, PolygonizeChecks.UtmTransform, CrsReference.FromEpsg(32631), null);
-        var polygonizer = new MaskPolygonizer(new PolygonizeOptions { ValidityMask = validity, ExcludedValues = [-1], StreamWithScanline = true });
-        var expected = polygonizer.Polygonize(raster);
+        var expected = AssertScanlineSameAsTracing(raster, new PolygonizeOptions { ValidityMask = validity, ExcludedValues = [-1] });
         Assert.Contains(expected, r => r.Value == int.MinValue);
         Assert.Contains(expected, r => r.Value == int.MaxValue);
         Assert.DoesNotContain(expected, r => r.Value == -1);
-        PolygonizeChecks.AssertSameOutput(expected, polygonizer.PolygonizeStream(raster).ToList());
     }
 
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public void PolygonizeStream_NoiseInsideFrame_SameBytesAsPolygonize(bool reprojected)
+    public void Polygonize_NoiseInsideFrame_ScanlineSameBytesAsTracing(bool reprojected)
     {
         // A frame of its own class around noise: one component open from the first row to the last, with one hole
         // holding every other region, so every region waits in the reorder buffer until the frame is complete.
         var raster = PolygonizeChecks.UtmRaster(Framed(PolygonizeChecks.Noise(211, 173, classes: 3, seed: 5), 211, 173), 211, 173);
-        var options = new PolygonizeOptions { MapTransform = reprojected ? Wgs84() : null, StreamWithScanline = true };
-        var polygonizer = new MaskPolygonizer(options);
-        var expected = polygonizer.Polygonize(raster);
+        var expected = AssertScanlineSameAsTracing(raster, new PolygonizeOptions { MapTransform = reprojected ? Wgs84() : null });
         Assert.Equal(9, expected[0].Value);
-        PolygonizeChecks.AssertSameOutput(expected, polygonizer.PolygonizeStream(raster).ToList());
+        Assert.True(((Polygon)expected[0].Geometry).NumInteriorRings > 0);
+    }
+
+    [Fact]
+    public void Polygonize_NestedHolesAndPinches_ScanlineSameBytesAsTracing()
+    {
+        // Rings inside rings, holes touching each other and the shell at single corners, and a component whose pinch
+        // joins it only rows later: the hole search and the late pinch decisions of the scanline engine.
+        string[] rows =
+        [
+            "11111111111",
+            "10000000001",
+            "10111011101",
+            "10101010101",
+            "10111011101",
+            "10000100001",
+            "11111011111",
+            "10100000101",
+            "11011111011",
+            "00000000000",
+        ];
+        int width = rows[0].Length, height = rows.Length;
+        byte[] pixels = rows.SelectMany(r => r.Select(c => (byte)(c - '0'))).ToArray();
+        var expected = AssertScanlineSameAsTracing(PolygonizeChecks.UtmRaster(pixels, width, height), new PolygonizeOptions());
+        Assert.Contains(expected, r => ((Polygon)r.Geometry).NumInteriorRings >= 2);
     }
 
     [Fact]
@@ -94,15 +112,25 @@ public sealed class ScanlineEngineTests
     }
 
     [Fact]
-    public void StreamWithScanline_ShortRunsOrForced_True_LongRuns_False()
+    public void UsesScanline_ShortRunsOrForced_True_LongRuns_False()
     {
         byte[] noise = PolygonizeChecks.Noise(128, 96, classes: 3, seed: 3);
         byte[] stripes = Enumerable.Range(0, 128 * 96).Select(i => (byte)(i % 128 / 32)).ToArray();
         var automatic = new PolygonizeOptions();
-        Assert.True(MaskPolygonizer.StreamWithScanline<byte>(automatic, noise, 128, 96));
-        Assert.False(MaskPolygonizer.StreamWithScanline<byte>(automatic, stripes, 128, 96));
-        Assert.True(MaskPolygonizer.StreamWithScanline<byte>(automatic with { StreamWithScanline = true }, stripes, 128, 96));
-        Assert.False(MaskPolygonizer.StreamWithScanline<byte>(automatic with { StreamWithScanline = false }, noise, 128, 96));
+        Assert.True(MaskPolygonizer.UsesScanline<byte>(automatic, noise, 128, 96));
+        Assert.False(MaskPolygonizer.UsesScanline<byte>(automatic, stripes, 128, 96));
+        Assert.True(MaskPolygonizer.UsesScanline<byte>(automatic with { UseScanline = true }, stripes, 128, 96));
+        Assert.False(MaskPolygonizer.UsesScanline<byte>(automatic with { UseScanline = false }, noise, 128, 96));
+    }
+
+    /// <summary>Polygonizes with the tracing engine, then with the scanline engine collected and streamed, asserts the same bytes, and returns the regions.</summary>
+    private static IReadOnlyList<PolygonizedRegion> AssertScanlineSameAsTracing(Rasters.Raster raster, PolygonizeOptions options)
+    {
+        var expected = new MaskPolygonizer(options with { UseScanline = false }).Polygonize(raster);
+        var scanline = new MaskPolygonizer(options with { UseScanline = true });
+        PolygonizeChecks.AssertSameOutput(expected, scanline.Polygonize(raster));
+        PolygonizeChecks.AssertSameOutput(expected, scanline.PolygonizeStream(raster).ToList());
+        return expected;
     }
 
     /// <summary>Steps the engine to the end into <paramref name="output"/>, checking <paramref name="afterStep"/> after each step, and returns its peak working bytes.</summary>
