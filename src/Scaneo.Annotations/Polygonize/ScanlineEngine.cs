@@ -62,6 +62,7 @@ internal sealed partial class ScanlineEngine<T> : IRegionEngine, RingTracer<T>.I
     private readonly RingWriter _writer;
     private readonly long _fillHolesBelow;
     private readonly long _minimumPixels;
+    private readonly int _regionEstimate;
 
     private RowRuns _above;
     private RowRuns _below;
@@ -115,11 +116,16 @@ internal sealed partial class ScanlineEngine<T> : IRegionEngine, RingTracer<T>.I
         _minimumPixels = minimumPixels;
         _above = new RowRuns(width);
         _below = new RowRuns(width);
+        _regionEstimate = EstimateRegions(data.AsSpan(offset, width * height), width, height);
     }
 
     /// <inheritdoc/>
-    /// <remarks>The region count is not known before the last row; the output list grows as needed.</remarks>
-    public int OutputCapacityHint => 0;
+    /// <remarks>
+    /// The region count is not known before the last row: this is an estimate from sampled pairs of rows, so that a
+    /// collected output list is allocated about once rather than doubling through large-object-heap copies, each of
+    /// which costs the garbage collector a full collection over the regions built so far.
+    /// </remarks>
+    public int OutputCapacityHint => _regionEstimate;
 
     /// <summary>
     /// Gets the bytes of the engine's working arrays (rows, components, pinches, lists, the tracer's corner buffer,
@@ -269,6 +275,44 @@ internal sealed partial class ScanlineEngine<T> : IRegionEngine, RingTracer<T>.I
                 AddJunction(s, y, AcrossNorthwest, above.Slot[k - 1], root);
             }
         }
+    }
+
+    /// <summary>
+    /// Estimates the region count from up to 32 sampled pairs of rows: the runs of the lower row with no pixel of their
+    /// value above them each start a component. Merges further down make this an overestimate on noise: 3% with
+    /// three classes, 29% with two (ScanlineEngineTests).
+    /// </summary>
+    internal static int EstimateRegions(ReadOnlySpan<T> band, int width, int height)
+    {
+        int samples = Math.Min(height - 1, 32);
+        if (samples <= 0)
+        {
+            return width;
+        }
+
+        long starts = 0;
+        for (int k = 0; k < samples; k++)
+        {
+            int row = 1 + (int)((long)k * (height - 1) / samples);
+            ReadOnlySpan<T> above = band.Slice((row - 1) * width, width);
+            ReadOnlySpan<T> line = band.Slice(row * width, width);
+            int x = 0;
+            while (x < width)
+            {
+                int rest = line.Slice(x + 1).IndexOfAnyExcept(line[x]);
+                int end = rest < 0 ? width : x + 1 + rest;
+                if (!above[x..end].Contains(line[x]))
+                {
+                    starts++;
+                }
+
+                x = end;
+            }
+        }
+
+        // A sixteenth more: sampling may miss a few, and one short of the count would double the list.
+        long estimate = (starts * height / samples * 17 / 16) + 16;
+        return (int)Math.Min(estimate, Math.Min((long)width * height, Array.MaxLength));
     }
 
     /// <summary>The corner (x, y) as a row-major key: the order of ring starts, and where a ring starting there is traced from.</summary>

@@ -123,6 +123,21 @@ public sealed class ScanlineEngineTests
         Assert.False(MaskPolygonizer.UsesScanline<byte>(automatic with { UseScanline = false }, noise, 128, 96));
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(5)]
+    public void EstimateRegions_Noise_SlightlyAboveTheRegionCount(int classes)
+    {
+        // The collected output list is sized from this estimate: below the count it would double once (a large-object
+        // copy and a full collection), far above it would waste output memory.
+        const int side = 512;
+        byte[] noise = PolygonizeChecks.Noise(side, side, classes, seed: classes);
+        int regions = MaskPolygonizer.Polygonize(PolygonizeChecks.UtmRaster(noise, side, side)).Count;
+        int estimate = ScanlineEngine<byte>.EstimateRegions(noise, side, side);
+        Assert.InRange(estimate, regions, regions * 1.5);
+    }
+
     /// <summary>Polygonizes with the tracing engine, then with the scanline engine collected and streamed, asserts the same bytes, and returns the regions.</summary>
     private static IReadOnlyList<PolygonizedRegion> AssertScanlineSameAsTracing(Rasters.Raster raster, PolygonizeOptions options)
     {
