@@ -27,7 +27,6 @@ internal sealed partial class ScanlineEngine<T>
         foreach (int root in _completing)
         {
             Complete(root);
-            ReleaseJunctions(root);
         }
 
         // Slots are freed last: until here, the runs above and the pinches of the other completing components refer to them.
@@ -37,21 +36,6 @@ internal sealed partial class ScanlineEngine<T>
         }
 
         _completing.Clear();
-    }
-
-    private void ReleaseJunctions(int root)
-    {
-        for (int c = _components[root].JunctionHead; c != None;)
-        {
-            ReleaseJunction(_cells[c].Value);
-            int next = _cells[c].Next;
-            FreeCell(c);
-            c = next;
-        }
-
-        _components[root].JunctionHead = None;
-        _components[root].JunctionTail = None;
-        _components[root].JunctionCount = 0;
     }
 
     private void Complete(int root)
@@ -81,7 +65,7 @@ internal sealed partial class ScanlineEngine<T>
         }
         else
         {
-            PreparePinches(root);
+            _tracingPixels = component.Pixels;
             n = Trace(component.FirstKey, out area2);
             if (area2 <= 0)
             {
@@ -94,7 +78,6 @@ internal sealed partial class ScanlineEngine<T>
         // The exterior encloses the component's pixels and its holes': any excess is hole area.
         long holeArea2 = area2 - (2 * _components[root].Pixels);
         LinearRing[] holes = holeArea2 > 0 ? TraceHoles(root, n, holeArea2) : NoHoles;
-        _tracingRoot = None;
         component = ref _components[root];
         FreeList(ref component.SegmentHead, ref component.SegmentTail);
         SetOrderState(component.Order, Ready, new PolygonizedRegion(component.Value, _factory.CreatePolygon(shell, holes), component.Pixels));
@@ -186,66 +169,41 @@ internal sealed partial class ScanlineEngine<T>
         return _tracer.Trace(y, x, _data[_offset + (y * _width) + x], 0, NoVisited, out area2);
     }
 
-    /// <summary>
-    /// Whether the two pixels of pinch <paramref name="j"/> belong to the same component, asked while one of them is
-    /// being completed: when the other's component completed earlier, its slot has been freed (its generation moved
-    /// on), and the two differ; otherwise the union-find, final for the completing component, tells.
-    /// </summary>
-    private bool Across(int j)
-    {
-        ref Junction junction = ref _junctions[j];
-        return _components[junction.A].Generation == junction.GenerationA
-            && _components[junction.B].Generation == junction.GenerationB
-            && Find(junction.A) == Find(junction.B);
-    }
-
-    /// <summary>Makes the pinch decisions of <paramref name="root"/> those of its tracing: listed, or in a lookup when there are many.</summary>
-    private void PreparePinches(int root)
-    {
-        _tracingRoot = root;
-        _pinchLookup.Clear();
-
-        // Most components (all of them on noise) have a few pinches, which a walk of their list finds faster.
-        _usePinchLookup = _components[root].JunctionCount > PinchLookupThreshold;
-        if (!_usePinchLookup)
-        {
-            return;
-        }
-
-        for (int c = _components[root].JunctionHead; c != None; c = _cells[c].Next)
-        {
-            ref Junction junction = ref _junctions[_cells[c].Value];
-            _pinchLookup[PinchKey(junction.X, junction.Y, junction.Diagonal)] = Across(_cells[c].Value);
-        }
-    }
-
     /// <inheritdoc/>
+    /// <remarks>
+    /// Asked while one of the pinch's components is being completed. When the other's completed earlier, its slot has
+    /// been freed (its generation moved on) and the two differ; otherwise the union-find, final for the completing
+    /// component, tells.
+    /// </remarks>
     public bool SameComponentAt(int x, int y, int heading)
     {
-        int diagonal = heading is 1 or 3 ? AcrossNorthwest : AcrossNortheast;
-        if (_usePinchLookup)
+        if (_tracingPixels < MinimumPixelsJoinedAtPinch)
         {
-            if (_pinchLookup.TryGetValue(PinchKey(x, y, diagonal), out bool across))
-            {
-                return across;
-            }
-        }
-        else
-        {
-            for (int c = _components[_tracingRoot].JunctionHead; c != None; c = _cells[c].Next)
-            {
-                ref Junction junction = ref _junctions[_cells[c].Value];
-                if (junction.X == x && junction.Y == y && junction.Diagonal == diagonal)
-                {
-                    return Across(_cells[c].Value);
-                }
-            }
+            return false;
         }
 
-        throw new InvalidOperationException("Polygonizer invariant broken: a pinch corner was not seen by the sweep.");
+        long key = PinchKey(x, y, heading is 1 or 3 ? AcrossNorthwest : AcrossNortheast);
+
+        // Lower bound by halving without a data-dependent branch: on noise the comparisons are coin flips.
+        Pinch[] pinches = _pinches;
+        int at = 0;
+        for (int n = _pinchCount; n > 1;)
+        {
+            int half = n >> 1;
+            at = pinches[at + half].Key <= key ? at + half : at;
+            n -= half;
+        }
+
+        if (_pinchCount > 0 && pinches[at].Key == key)
+        {
+            ref Pinch pinch = ref pinches[at];
+            return _components[pinch.A].Generation == pinch.GenerationA
+                && _components[pinch.B].Generation == pinch.GenerationB
+                && Find(pinch.A) == Find(pinch.B);
+        }
+
+        throw new InvalidOperationException("Polygonizer invariant broken: a pinch corner was not seen by the labelling.");
     }
-
-    private long PinchKey(int x, int y, int diagonal) => (StartKey(x, y) * 2) + diagonal;
 
     private void FreeMembers(int root)
     {
@@ -324,8 +282,6 @@ internal sealed partial class ScanlineEngine<T>
             MemberTail = s,
             SegmentHead = None,
             SegmentTail = None,
-            JunctionHead = None,
-            JunctionTail = None,
             Generation = _components[s].Generation,
         };
         return s;
@@ -360,12 +316,9 @@ internal sealed partial class ScanlineEngine<T>
         _components[_components[a].MemberTail].MemberNext = b;
         _components[a].MemberTail = _components[b].MemberTail;
 
-        // The merged component's first pixel starts a segment that only it remembered. Pinches between the two are
-        // decided when the component is complete, from the final union-find.
+        // The merged component's first pixel starts a segment that only it remembered.
         AddSegmentStart(a, _components[b].FirstKey);
         Concatenate(ref _components[a].SegmentHead, ref _components[a].SegmentTail, _components[b].SegmentHead, _components[b].SegmentTail);
-        Concatenate(ref _components[a].JunctionHead, ref _components[a].JunctionTail, _components[b].JunctionHead, _components[b].JunctionTail);
-        _components[a].JunctionCount += _components[b].JunctionCount;
         return a;
     }
 }

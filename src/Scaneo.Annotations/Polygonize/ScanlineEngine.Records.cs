@@ -1,36 +1,55 @@
 namespace Scaneo.Annotations.Polygonize;
 
-/// <summary>Records of the scanline engine: pinches, list cells, and the free lists they are taken from.</summary>
+/// <summary>Records of the scanline engine: pinches, list cells and the free lists they are taken from, and its row and component structures.</summary>
 internal sealed partial class ScanlineEngine<T>
 {
-    /// <summary>Records a pinch at corner (x, y) between the pixels of component slots <paramref name="slotA"/> and <paramref name="slotB"/>, listed by both components (once when they are already one).</summary>
-    private void AddJunction(int x, int y, int diagonal, int slotA, int slotB)
+    /// <summary>Records a pinch at corner (x, y) between the pixels of component slots <paramref name="slotA"/> and <paramref name="slotB"/>.</summary>
+    private void AddPinch(int x, int y, int diagonal, int slotA, int slotB)
     {
-        int j = Take(ref _junctions, ref _junctionRecords, ref _junctionFree);
-        _junctions[j] = new Junction
+        if (_pinchCount == _pinches.Length)
         {
-            X = x,
-            Y = y,
+            CompactPinches();
+        }
+
+        _pinches[_pinchCount++] = new Pinch
+        {
+            Key = PinchKey(x, y, diagonal),
             A = slotA,
             B = slotB,
             GenerationA = _components[slotA].Generation,
             GenerationB = _components[slotB].Generation,
-            Diagonal = diagonal,
         };
-        int a = Find(slotA);
-        int b = Find(slotB);
-        _junctions[j].Refs = a == b ? 1 : 2;
-        Append(ref _components[a].JunctionHead, ref _components[a].JunctionTail, NewCell(j, 0));
-        _components[a].JunctionCount++;
-        if (a != b)
+    }
+
+    /// <summary>
+    /// Drops the pinches whose two components are both complete (no tracing will ask for them), keeping the order,
+    /// and doubles the array if that freed less than half of it: amortized constant work per pinch, and at most twice
+    /// the pinches still open.
+    /// </summary>
+    private void CompactPinches()
+    {
+        int kept = 0;
+        for (int i = 0; i < _pinchCount; i++)
         {
-            Append(ref _components[b].JunctionHead, ref _components[b].JunctionTail, NewCell(j, 0));
-            _components[b].JunctionCount++;
+            ref Pinch pinch = ref _pinches[i];
+            if (_components[pinch.A].Generation == pinch.GenerationA || _components[pinch.B].Generation == pinch.GenerationB)
+            {
+                _pinches[kept++] = pinch;
+            }
+        }
+
+        _pinchCount = kept;
+        if (kept > _pinches.Length / 2)
+        {
+            Array.Resize(ref _pinches, _pinches.Length * 2);
         }
     }
 
+    /// <summary>The pinch at corner (x, y) on <paramref name="diagonal"/> as a key: row-major corner, then diagonal.</summary>
+    private long PinchKey(int x, int y, int diagonal) => (StartKey(x, y) * 2) + diagonal;
+
     private void AddSegmentStart(int root, long key) =>
-        Append(ref _components[root].SegmentHead, ref _components[root].SegmentTail, NewCell(None, key));
+        Append(ref _components[root].SegmentHead, ref _components[root].SegmentTail, NewCell(key));
 
     /// <summary>Appends cell <paramref name="c"/> to the list (<paramref name="head"/>, <paramref name="tail"/>).</summary>
     private void Append(ref int head, ref int tail, int c)
@@ -80,18 +99,10 @@ internal sealed partial class ScanlineEngine<T>
         tail = None;
     }
 
-    private void ReleaseJunction(int j)
-    {
-        if (--_junctions[j].Refs == 0)
-        {
-            Give(_junctions, ref _junctionFree, j);
-        }
-    }
-
-    private int NewCell(int value, long key)
+    private int NewCell(long key)
     {
         int c = Take(ref _cells, ref _cellCount, ref _cellFree);
-        _cells[c] = new Cell { Key = key, Value = value, Next = None };
+        _cells[c] = new Cell { Key = key, Next = None };
         return c;
     }
 
@@ -147,9 +158,6 @@ internal sealed partial class ScanlineEngine<T>
         public int MemberTail;
         public int SegmentHead;
         public int SegmentTail;
-        public int JunctionHead;
-        public int JunctionTail;
-        public int JunctionCount;
 
         // Counts the times the slot was freed, so that a pinch can tell a slot reused by a later component.
         public int Generation;
@@ -157,26 +165,20 @@ internal sealed partial class ScanlineEngine<T>
         int IFreeLink.FreeLink { readonly get => MemberNext; set => MemberNext = value; }
     }
 
-    /// <summary>A pinch corner with the slots (and their generations) of its two pixels' components; <see cref="Refs"/> counts the list cells naming it (the free-list link when free).</summary>
-    private struct Junction : IFreeLink
+    /// <summary>A pinch: its key and the slots (with their generations) of its two pixels' components when it was recorded.</summary>
+    private struct Pinch
     {
-        public int X;
-        public int Y;
+        public long Key;
         public int A;
         public int B;
         public int GenerationA;
         public int GenerationB;
-        public int Refs;
-        public int Diagonal;
-
-        int IFreeLink.FreeLink { readonly get => Refs; set => Refs = value; }
     }
 
-    /// <summary>A list cell: a junction (pinch lists) or an eastward segment start key (segment lists).</summary>
+    /// <summary>A list cell: an eastward segment start key.</summary>
     private struct Cell : IFreeLink
     {
         public long Key;
-        public int Value;
         public int Next;
 
         int IFreeLink.FreeLink { readonly get => Next; set => Next = value; }

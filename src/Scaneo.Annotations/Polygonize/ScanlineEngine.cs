@@ -41,15 +41,18 @@ internal sealed partial class ScanlineEngine<T> : IRegionEngine, RingTracer<T>.I
     private const byte Ready = 2;
     private const byte Dropped = 3;
 
+    // A component holding both pixels of a pinch joins them around one of the other two: the shortest such path is
+    // 3 pixels on each side of it plus the two, so smaller components answer every pinch without a lookup (most of
+    // them on noise).
+    private const long MinimumPixelsJoinedAtPinch = 7;
+
     private static readonly LinearRing[] NoHoles = [];
     private static readonly ulong[] NoVisited = [];
 
-    // Above this many pinches, a component's pinch decisions go into a lookup for its tracing.
-    private const int PinchLookupThreshold = 16;
-
-    // The diagonal of a pinch: the ring's two pixels are NW and SE, or NE and SW.
-    private const int AcrossNorthwest = 0;
-    private const int AcrossNortheast = 1;
+    // The diagonal of a pinch: the ring's two pixels are NE and SW, or NW and SE. Labelling meets them in this
+    // order at a corner, so pinch keys grow as they are recorded.
+    private const int AcrossNortheast = 0;
+    private const int AcrossNorthwest = 1;
 
     private readonly T[] _data;
     private readonly int _offset;
@@ -74,10 +77,9 @@ internal sealed partial class ScanlineEngine<T> : IRegionEngine, RingTracer<T>.I
     private int _slotCount;
     private int _slotFree = None;
 
-    // Pinches, each listed by the components of its two pixels.
-    private Junction[] _junctions = new Junction[64];
-    private int _junctionRecords;
-    private int _junctionFree = None;
+    // Pinches in the order of their keys (row-major corner, then diagonal), compacted when the array is full.
+    private Pinch[] _pinches = new Pinch[64];
+    private int _pinchCount;
 
     // List cells for the per-component lists: eastward segment starts (key) and pinches (value).
     private Cell[] _cells = new Cell[256];
@@ -91,11 +93,9 @@ internal sealed partial class ScanlineEngine<T> : IRegionEngine, RingTracer<T>.I
     private int _orderNext;
 
     private readonly RingTracer<T> _tracer;
-    private readonly Dictionary<long, bool> _pinchLookup = [];
-    private bool _usePinchLookup;
-    private int _tracingRoot = None;
     private readonly List<int> _completing = [];
     private readonly int[] _rectangle = new int[8];
+    private long _tracingPixels;
     private readonly List<long> _holeStarts = [];
     private bool[] _holeStartTraced = [];
     private readonly List<LinearRing> _holes = [];
@@ -135,7 +135,7 @@ internal sealed partial class ScanlineEngine<T> : IRegionEngine, RingTracer<T>.I
     internal long WorkingBytes =>
         (2L * ((3L * _width) + 1) * sizeof(int))
         + ((long)_components.Length * Unsafe.SizeOf<Component>())
-        + ((long)_junctions.Length * Unsafe.SizeOf<Junction>())
+        + ((long)_pinches.Length * Unsafe.SizeOf<Pinch>())
         + ((long)_cells.Length * Unsafe.SizeOf<Cell>())
         + ((long)_tracer.Vertices.Length * sizeof(int))
         + ((long)_holeStarts.Capacity * sizeof(long)) + _holeStartTraced.Length
@@ -226,7 +226,7 @@ internal sealed partial class ScanlineEngine<T> : IRegionEngine, RingTracer<T>.I
             if (cornerOfBoth && below.Slot[b - 1] != None && above.Slot[k] != None && below.Value[b - 1] == above.Value[k])
             {
                 // NE and SW hold one value, NW and SE others (neighbouring runs differ): a pinch.
-                AddJunction(s, y, AcrossNortheast, above.Slot[k], below.Slot[b - 1]);
+                AddPinch(s, y, AcrossNortheast, above.Slot[k], below.Slot[b - 1]);
             }
 
             if (below.Slot[b] == None)
@@ -272,7 +272,7 @@ internal sealed partial class ScanlineEngine<T> : IRegionEngine, RingTracer<T>.I
             if (cornerOfBoth && above.Slot[k - 1] != None && above.Value[k - 1] == value)
             {
                 // NW and SE hold one value, NE and SW others: a pinch.
-                AddJunction(s, y, AcrossNorthwest, above.Slot[k - 1], root);
+                AddPinch(s, y, AcrossNorthwest, above.Slot[k - 1], root);
             }
         }
     }
