@@ -234,40 +234,50 @@ internal sealed partial class ScanlineEngine<T> : IRegionEngine, RingTracer<T>.I
                 continue;
             }
 
+            // Joins the components of the same value above, and records the starts of the stretches of the run's top
+            // edge under other values: each is an eastward segment of one of the component's rings, starting at the
+            // stretch's west end (a corner where the ring turns east). A stretch met before any join waits: if none
+            // comes, the run starts a new component, whose first pixel is that stretch's start.
             int value = below.Value[b];
             int root = None;
+            long waiting = None;
+            bool inStretch = false;
             for (int q = k; q < above.Count && above.Start[q] < e; q++)
             {
                 if (above.Slot[q] != None && above.Value[q] == value)
                 {
                     int r = Find(above.Slot[q]);
                     root = root == None ? r : r == root ? root : Union(root, r);
+                    inStretch = false;
+                }
+                else if (!inStretch)
+                {
+                    inStretch = true;
+                    long start = StartKey(Math.Max(s, above.Start[q]), y);
+                    if (root == None)
+                    {
+                        waiting = start;
+                    }
+                    else
+                    {
+                        AddSegmentStart(root, start);
+                    }
                 }
             }
 
-            // The run's top edge under other values, in stretches: each stretch is an eastward segment of one of the
-            // component's rings, starting at the stretch's west end (a corner where the ring turns east). A new
-            // component's first stretch starts at its first pixel, which the component keeps anyway.
-            bool inStretch = root == None;
             if (root == None)
             {
                 root = NewComponent(value, StartKey(s, y));
+            }
+            else if (waiting != None)
+            {
+                AddSegmentStart(root, waiting);
             }
 
             below.Slot[b] = root;
             _components[root].Pixels += e - s;
             _components[root].Runs++;
             _components[root].Stamp = y;
-            for (int q = k; q < above.Count && above.Start[q] < e; q++)
-            {
-                bool under = above.Slot[q] == None || above.Value[q] != value;
-                if (under && !inStretch)
-                {
-                    AddSegmentStart(root, StartKey(Math.Max(s, above.Start[q]), y));
-                }
-
-                inStretch = under;
-            }
 
             if (cornerOfBoth && above.Slot[k - 1] != None && above.Value[k - 1] == value)
             {
