@@ -53,7 +53,7 @@ internal sealed partial class ScanlineEngine<T>
         int n = 0;
         if (component.Runs == 1)
         {
-            // One run: a rectangle one row high, with no holes and no pinch of its own (half the components of noise).
+            // One run: a rectangle one row high, with no holes and no pinch of its own (common on noise).
             long first = component.FirstKey;
             int y = (int)(first / (_width + 1));
             int x = (int)(first - (y * (_width + 1L)));
