@@ -246,12 +246,12 @@ public sealed class MaskPolygonizer
                 offset = 0;
             }
 
-            if (stripStart is null && o.Connectivity == Connectivity.Four && UsesScanline(o, data.AsSpan(offset, pixels), width, height))
+            if (stripStart is null && UsesScanline(o, data.AsSpan(offset, pixels), width, height))
             {
                 // The scanline engine holds two rows of runs and the open components, where the tracing engine labels
                 // the whole band first, so it serves masks whose per-run state would outgrow the mask. Both give the
                 // same regions, byte for byte.
-                job.Start(new ScanlineEngine<T>(data, offset, validity, validityOffset, width, height, filter, factory, gt, simplify ? null : reprojection, o.FillHolesBelow, minimumPixels));
+                job.Start(new ScanlineEngine<T>(data, offset, validity, validityOffset, width, height, filter, o.Connectivity, factory, gt, simplify ? null : reprojection, o.FillHolesBelow, minimumPixels));
                 return job;
             }
 
@@ -268,7 +268,7 @@ public sealed class MaskPolygonizer
         }
     }
 
-    /// <summary>Whether a sequential 4-connected call uses the scanline engine: when forced, else when the tracing engine's run table (estimated from sampled rows) would be larger than the mask.</summary>
+    /// <summary>Whether a sequential call uses the scanline engine: when forced, else when the tracing engine's run table (estimated from sampled rows) would be larger than the mask.</summary>
     internal static bool UsesScanline<T>(PolygonizeOptions o, ReadOnlySpan<T> band, int width, int height)
         where T : unmanaged, IBinaryInteger<T> =>
         o.UseScanline ?? (long)RunTable.EstimateRuns(band, width, height) * RunTable.BytesPerRun > (long)band.Length * System.Runtime.CompilerServices.Unsafe.SizeOf<T>();

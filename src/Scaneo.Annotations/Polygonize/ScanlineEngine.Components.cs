@@ -40,6 +40,12 @@ internal sealed partial class ScanlineEngine<T>
 
     private void Complete(int root)
     {
+        if (_eightConnected)
+        {
+            CompleteMember(root);
+            return;
+        }
+
         ref Component component = ref _components[root];
         if (_minimumPixels > 0 && component.Pixels < _minimumPixels)
         {
@@ -48,6 +54,15 @@ internal sealed partial class ScanlineEngine<T>
             return;
         }
 
+        Polygon polygon = BuildPolygon(root);
+        component = ref _components[root];
+        SetOrderState(component.Order, Ready, new PolygonizedRegion(component.Value, polygon, component.Pixels));
+    }
+
+    /// <summary>Walks the rings of the complete component <paramref name="root"/> into its polygon, and frees its segment starts.</summary>
+    private Polygon BuildPolygon(int root)
+    {
+        ref Component component = ref _components[root];
         LinearRing shell;
         long area2;
         int n = 0;
@@ -80,7 +95,7 @@ internal sealed partial class ScanlineEngine<T>
         LinearRing[] holes = holeArea2 > 0 ? TraceHoles(root, n, holeArea2) : NoHoles;
         component = ref _components[root];
         FreeList(ref component.SegmentHead, ref component.SegmentTail);
-        SetOrderState(component.Order, Ready, new PolygonizedRegion(component.Value, _factory.CreatePolygon(shell, holes), component.Pixels));
+        return _factory.CreatePolygon(shell, holes);
     }
 
     /// <summary>
@@ -284,6 +299,11 @@ internal sealed partial class ScanlineEngine<T>
             SegmentTail = None,
             Generation = _components[s].Generation,
         };
+        if (_eightConnected)
+        {
+            _components[s].Group = NewGroup(_components[s].Order, value);
+        }
+
         return s;
     }
 
@@ -319,6 +339,14 @@ internal sealed partial class ScanlineEngine<T>
         // The merged component's first pixel starts a segment that only it remembered.
         AddSegmentStart(a, _components[b].FirstKey);
         Concatenate(ref _components[a].SegmentHead, ref _components[a].SegmentTail, _components[b].SegmentHead, _components[b].SegmentTail);
+        if (_eightConnected)
+        {
+            // Two open members of the groups become one.
+            int group = UnionGroups(FindGroup(_components[a].Group), FindGroup(_components[b].Group));
+            _groups[group].Live--;
+            _components[a].Group = group;
+        }
+
         return a;
     }
 }

@@ -19,6 +19,17 @@ internal sealed partial class ScanlineEngine<T>
             GenerationA = _components[slotA].Generation,
             GenerationB = _components[slotB].Generation,
         };
+
+        if (_eightConnected)
+        {
+            // A diagonal contact: one 8-connected region.
+            int a = Find(slotA);
+            int b = Find(slotB);
+            if (a != b)
+            {
+                UnionGroups(FindGroup(_components[a].Group), FindGroup(_components[b].Group));
+            }
+        }
     }
 
     /// <summary>
@@ -158,6 +169,9 @@ internal sealed partial class ScanlineEngine<T>
         public int MemberTail;
         public int SegmentHead;
         public int SegmentTail;
+
+        // 8-connectivity: the slot of the component's group (roots only).
+        public int Group;
 
         // Counts the times the slot was freed, so that a pinch can tell a slot reused by a later component.
         public int Generation;

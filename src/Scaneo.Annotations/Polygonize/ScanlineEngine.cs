@@ -81,6 +81,16 @@ internal sealed partial class ScanlineEngine<T> : IRegionEngine, RingTracer<T>.I
     private Pinch[] _pinches = new Pinch[64];
     private int _pinchCount;
 
+    // 8-connectivity: groups of diagonally touching components, and their completed members' polygons.
+    private readonly bool _eightConnected;
+    private Group[] _groups = new Group[64];
+    private int _groupCount;
+    private int _groupFree = None;
+    private Part[] _parts = new Part[64];
+    private int _partCount;
+    private int _partFree = None;
+    private readonly List<(int Order, Polygon Polygon)> _groupParts = [];
+
     // List cells for the per-component lists: eastward segment starts (key) and pinches (value).
     private Cell[] _cells = new Cell[256];
     private int _cellCount;
@@ -100,8 +110,9 @@ internal sealed partial class ScanlineEngine<T> : IRegionEngine, RingTracer<T>.I
     private bool[] _holeStartTraced = [];
     private readonly List<LinearRing> _holes = [];
 
-    public ScanlineEngine(T[] data, int offset, byte[]? validity, int validityOffset, int width, int height, ValueFilter filter, GeometryFactory factory, GeoTransform gt, IMapTransform? reprojection, long fillHolesBelow, long minimumPixels)
+    public ScanlineEngine(T[] data, int offset, byte[]? validity, int validityOffset, int width, int height, ValueFilter filter, Connectivity connectivity, GeometryFactory factory, GeoTransform gt, IMapTransform? reprojection, long fillHolesBelow, long minimumPixels)
     {
+        _eightConnected = connectivity == Connectivity.Eight;
         _data = data;
         _offset = offset;
         _validity = validity;
@@ -136,6 +147,8 @@ internal sealed partial class ScanlineEngine<T> : IRegionEngine, RingTracer<T>.I
         (2L * ((3L * _width) + 1) * sizeof(int))
         + ((long)_components.Length * Unsafe.SizeOf<Component>())
         + ((long)_pinches.Length * Unsafe.SizeOf<Pinch>())
+        + ((long)_groups.Length * Unsafe.SizeOf<Group>())
+        + ((long)_parts.Length * Unsafe.SizeOf<Part>())
         + ((long)_cells.Length * Unsafe.SizeOf<Cell>())
         + ((long)_tracer.Vertices.Length * sizeof(int))
         + ((long)_holeStarts.Capacity * sizeof(long)) + _holeStartTraced.Length

@@ -16,10 +16,10 @@ namespace Scaneo.Annotations.Tests.Polygonize;
 public sealed class ScanlineEngineTests
 {
     [Property(MaxTest = 400)]
-    public Property Polygonize_FourConnected_ScanlineSameBytesAsTracing() =>
-        Prop.ForAll(MaskCaseGenerators.Cases(32), Arb.From(Gen.Choose(0, 7)), (mask, post) =>
+    public Property Polygonize_BothConnectivities_ScanlineSameBytesAsTracing() =>
+        Prop.ForAll(MaskCaseGenerators.Cases(32), Arb.From(Gen.Choose(0, 15)), (mask, post) =>
         {
-            PolygonizeOptions options = mask.Options(Connectivity.Four) with
+            PolygonizeOptions options = mask.Options((post & 8) != 0 ? Connectivity.Eight : Connectivity.Four) with
             {
                 SieveThreshold = (post & 1) != 0 ? 3 : 0,
                 MinimumArea = (post & 2) != 0 ? 2 : 0,
@@ -47,20 +47,24 @@ public sealed class ScanlineEngineTests
     }
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void Polygonize_NoiseInsideFrame_ScanlineSameBytesAsTracing(bool reprojected)
+    [InlineData(false, Connectivity.Four)]
+    [InlineData(true, Connectivity.Four)]
+    [InlineData(false, Connectivity.Eight)]
+    [InlineData(true, Connectivity.Eight)]
+    public void Polygonize_NoiseInsideFrame_ScanlineSameBytesAsTracing(bool reprojected, Connectivity connectivity)
     {
         // A frame of its own class around noise: one component open from the first row to the last, with one hole
         // holding every other region, so every region waits in the reorder buffer until the frame is complete.
         var raster = PolygonizeChecks.UtmRaster(Framed(PolygonizeChecks.Noise(211, 173, classes: 3, seed: 5), 211, 173), 211, 173);
-        var expected = AssertScanlineSameAsTracing(raster, new PolygonizeOptions { MapTransform = reprojected ? Wgs84() : null });
+        var expected = AssertScanlineSameAsTracing(raster, new PolygonizeOptions { MapTransform = reprojected ? Wgs84() : null, Connectivity = connectivity });
         Assert.Equal(9, expected[0].Value);
         Assert.True(((Polygon)expected[0].Geometry).NumInteriorRings > 0);
     }
 
-    [Fact]
-    public void Polygonize_NestedHolesAndPinches_ScanlineSameBytesAsTracing()
+    [Theory]
+    [InlineData(Connectivity.Four)]
+    [InlineData(Connectivity.Eight)]
+    public void Polygonize_NestedHolesAndPinches_ScanlineSameBytesAsTracing(Connectivity connectivity)
     {
         // Rings inside rings, holes touching each other and the shell at single corners, and a component whose pinch
         // joins it only rows later: the hole search and the late pinch decisions of the scanline engine.
@@ -79,8 +83,12 @@ public sealed class ScanlineEngineTests
         ];
         int width = rows[0].Length, height = rows.Length;
         byte[] pixels = rows.SelectMany(r => r.Select(c => (byte)(c - '0'))).ToArray();
-        var expected = AssertScanlineSameAsTracing(PolygonizeChecks.UtmRaster(pixels, width, height), new PolygonizeOptions());
-        Assert.Contains(expected, r => ((Polygon)r.Geometry).NumInteriorRings >= 2);
+        var expected = AssertScanlineSameAsTracing(PolygonizeChecks.UtmRaster(pixels, width, height), new PolygonizeOptions { Connectivity = connectivity });
+        Assert.Contains(expected, r => r.Geometry.GetGeometryN(0) is Polygon { NumInteriorRings: >= 2 });
+        if (connectivity == Connectivity.Eight)
+        {
+            Assert.Contains(expected, r => r.Geometry is MultiPolygon);
+        }
     }
 
     [Fact]
@@ -94,6 +102,20 @@ public sealed class ScanlineEngineTests
         long peak = PeakWorkingBytes(Engine(noise, side, side), output);
 
         Assert.InRange(output.Count, 380_000, 400_000);
+        Assert.True(peak < noise.Length / 2, $"expected the working arrays below half the 1 MB mask, found a peak of {peak:N0} bytes");
+    }
+
+    [Fact]
+    public void ScanlineEngine_EightConnectedNoise_WorkingMemoryFarBelowTheMask()
+    {
+        // 8-connected regions of 3-class noise stay finite (below the percolation threshold), so the groups waiting
+        // for their last member, with their members' polygons, stay a small part of the mask.
+        const int side = 1024;
+        byte[] noise = PolygonizeChecks.Noise(side, side, classes: 3, seed: 42);
+        var output = new List<PolygonizedRegion>();
+        long peak = PeakWorkingBytes(Engine(noise, side, side, Connectivity.Eight), output);
+
+        Assert.Contains(output, r => r.Geometry is MultiPolygon);
         Assert.True(peak < noise.Length / 2, $"expected the working arrays below half the 1 MB mask, found a peak of {peak:N0} bytes");
     }
 
@@ -162,8 +184,8 @@ public sealed class ScanlineEngineTests
         return peak;
     }
 
-    private static ScanlineEngine<byte> Engine(byte[] pixels, int width, int height) => new(
-        pixels, 0, null, 0, width, height, new ValueFilter(null, null), new GeometryFactory(new PrecisionModel(), 32631, PackedCoordinateSequenceFactory.DoubleFactory), PolygonizeChecks.UtmTransform, null, 0, 0);
+    private static ScanlineEngine<byte> Engine(byte[] pixels, int width, int height, Connectivity connectivity = Connectivity.Four) => new(
+        pixels, 0, null, 0, width, height, new ValueFilter(null, null), connectivity, new GeometryFactory(new PrecisionModel(), 32631, PackedCoordinateSequenceFactory.DoubleFactory), PolygonizeChecks.UtmTransform, null, 0, 0);
 
     private static byte[] Framed(byte[] pixels, int width, int height)
     {
