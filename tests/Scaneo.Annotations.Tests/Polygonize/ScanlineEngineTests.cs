@@ -92,6 +92,25 @@ public sealed class ScanlineEngineTests
     }
 
     [Fact]
+    public void Polygonize_SevenPixelsJoinedAtTheirOwnPinch_HoleTouchingTheShell()
+    {
+        // The smallest component holding both pixels of a pinch (the engine skips the pinch lookup below 7 pixels):
+        // (0, 1) and (1, 2) meet at corner (1, 2) and join around (1, 1), which becomes a hole touching the shell there.
+        byte[] pixels =
+        [
+            1, 1, 1, 0,
+            1, 0, 1, 0,
+            0, 1, 1, 0,
+        ];
+        var expected = AssertScanlineSameAsTracing(PolygonizeChecks.UtmRaster(pixels, 4, 3), new PolygonizeOptions { ExcludedValues = [0] });
+        var region = Assert.Single(expected);
+        Assert.Equal(7, region.PixelCount);
+        var polygon = Assert.IsType<Polygon>(region.Geometry);
+        Assert.Equal(1, polygon.NumInteriorRings);
+        Assert.True(polygon.IsValid);
+    }
+
+    [Fact]
     public void ScanlineEngine_NoiseMegapixel_WorkingMemoryFarBelowTheMask()
     {
         // The tracing engine keeps per run and per label state, 28 MB for this mask; the scanline engine keeps the
