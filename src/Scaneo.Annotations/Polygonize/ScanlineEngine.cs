@@ -6,11 +6,11 @@ using Scaneo.Geo;
 namespace Scaneo.Annotations.Polygonize;
 
 /// <summary>
-/// The 4-connected polygonizer in one pass over the rows, holding only two rows of runs and the components not yet
-/// complete: its memory follows the open part of the mask, not the mask, so a per-pixel noise mask needs a few
-/// hundred kilobytes of working state besides its output. Its regions are exactly those of
-/// <see cref="PolygonizeEngine{T}"/> (same rings, same starting corners, same hole and region order), which remains
-/// the engine of the parallel and 8-connected modes.
+/// The polygonizer in one pass over the rows, holding only two rows of runs and the components not yet complete: its
+/// memory follows the open part of the mask, not the mask, so a per-pixel noise mask needs a few hundred kilobytes
+/// of working state besides its output. Its regions are exactly those of <see cref="PolygonizeEngine{T}"/> (same
+/// rings, same starting corners, same hole, member and region order), which remains the engine of the parallel mode
+/// and of masks of long runs.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -28,7 +28,9 @@ namespace Scaneo.Annotations.Polygonize;
 /// for it, and the tracing asks for the decision.
 /// </para>
 /// <para>
-/// Regions leave through a reorder buffer in the order of their first pixels, as the tracing engine hands them out.
+/// With 8-connectivity the pinches are also diagonal contacts, which join components into groups (see
+/// ScanlineEngine.Groups.cs). Regions leave through a reorder buffer in the order of their first pixels, as the
+/// tracing engine hands them out.
 /// </para>
 /// </remarks>
 internal sealed partial class ScanlineEngine<T> : IRegionEngine, RingTracer<T>.IPinchOracle
@@ -91,7 +93,7 @@ internal sealed partial class ScanlineEngine<T> : IRegionEngine, RingTracer<T>.I
     private int _partFree = None;
     private readonly List<(int Order, Polygon Polygon)> _groupParts = [];
 
-    // List cells for the per-component lists: eastward segment starts (key) and pinches (value).
+    // List cells for the per-component lists of eastward segment starts.
     private Cell[] _cells = new Cell[256];
     private int _cellCount;
     private int _cellFree = None;
@@ -139,9 +141,9 @@ internal sealed partial class ScanlineEngine<T> : IRegionEngine, RingTracer<T>.I
     public int OutputCapacityHint => _regionEstimate;
 
     /// <summary>
-    /// Gets the bytes of the engine's working arrays (rows, components, pinches, lists, the tracer's corner buffer,
-    /// the hole search's scratch, reorder flags), without the completed regions waiting in the reorder buffer, which
-    /// are output.
+    /// Gets the bytes of the engine's working arrays (rows, components, pinches, groups, lists, the tracer's corner
+    /// buffer, the hole and group scratch lists, reorder flags), without the completed regions and member polygons
+    /// waiting for their turn, which are output.
     /// </summary>
     internal long WorkingBytes =>
         (2L * ((3L * _width) + 1) * sizeof(int))
@@ -152,6 +154,7 @@ internal sealed partial class ScanlineEngine<T> : IRegionEngine, RingTracer<T>.I
         + ((long)_cells.Length * Unsafe.SizeOf<Cell>())
         + ((long)_tracer.Vertices.Length * sizeof(int))
         + ((long)_holeStarts.Capacity * sizeof(long)) + _holeStartTraced.Length
+        + ((long)_holes.Capacity * IntPtr.Size) + ((long)_groupParts.Capacity * (sizeof(int) + IntPtr.Size))
         + _orderState.Length;
 
     /// <summary>Gets a value indicating whether every row line has been swept and every region handed out.</summary>
