@@ -76,11 +76,10 @@ public sealed class MaskPolygonizer
     /// <summary>
     /// Polygonizes a mask lazily: each region is yielded as soon as the scan has passed its last row (in the
     /// row-major order of first pixels), so consumers can write features while the mask is still being traced.
-    /// With 4-connectivity, on masks of short runs (per-pixel noise, where state per run would outgrow the mask),
-    /// the working memory besides the mask is two rows of runs plus the boundaries and components still open at
-    /// the current row (plus completed regions waiting for an earlier, larger one), not state per run or per pixel
-    /// as in <see cref="Polygonize(Raster, CancellationToken)"/>, which is faster. The regions are the same, byte for
-    /// byte. With <see cref="PolygonizeOptions.SimplifyTolerance"/> or a parallel
+    /// On masks of short runs (per-pixel noise, where state per run would outgrow the mask), the working memory
+    /// besides the mask is two rows of runs plus the components still open at the current row (plus completed regions
+    /// waiting for an earlier, larger one), as in <see cref="Polygonize(Raster, CancellationToken)"/>, which returns the
+    /// same regions, byte for byte. With <see cref="PolygonizeOptions.SimplifyTolerance"/> or a parallel
     /// <see cref="PolygonizeOptions.MaxDegreeOfParallelism"/> the whole output is built first.
     /// </summary>
     /// <param name="mask">A raster whose band <see cref="PolygonizeOptions.Band"/> holds integer class values.</param>
@@ -251,7 +250,7 @@ public sealed class MaskPolygonizer
                 // The scanline engine holds two rows of runs and the open components, where the tracing engine labels
                 // the whole band first, so it serves masks whose per-run state would outgrow the mask. Both give the
                 // same regions, byte for byte.
-                job.Start(new ScanlineEngine<T>(data, offset, validity, validityOffset, width, height, filter, o.Connectivity, factory, gt, simplify ? null : reprojection, o.FillHolesBelow, minimumPixels));
+                job.Start(new ScanlineEngine<T>(new MaskBand<T>(data, offset, validity, validityOffset, width, height), filter, o.Connectivity, factory, gt, simplify ? null : reprojection, o.FillHolesBelow, minimumPixels));
                 return job;
             }
 

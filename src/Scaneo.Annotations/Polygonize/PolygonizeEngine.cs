@@ -26,10 +26,7 @@ internal sealed class PolygonizeEngine<T> : IRegionEngine
 {
     private static readonly LinearRing[] NoHoles = [];
 
-    private readonly T[] _data;
-    private readonly int _offset;
-    private readonly byte[]? _validity;
-    private readonly int _validityOffset;
+    private readonly MaskBand<T> _band;
     private readonly RunTable _runs;
     private readonly GeometryFactory _factory;
     private readonly GeoTransform _gt;
@@ -61,10 +58,7 @@ internal sealed class PolygonizeEngine<T> : IRegionEngine
 
     public PolygonizeEngine(T[] data, int offset, byte[]? validity, int validityOffset, RunTable runs, Connectivity connectivity, GeometryFactory factory, GeoTransform gt, IMapTransform? reprojection, long fillHolesBelow, long minimumPixels)
     {
-        _data = data;
-        _offset = offset;
-        _validity = validity;
-        _validityOffset = validityOffset;
+        _band = new MaskBand<T>(data, offset, validity, validityOffset, runs.Width, runs.Height);
         _runs = runs;
         runs.BuildPixelLabelsIfRunsAreShort();
         _factory = factory;
@@ -397,7 +391,7 @@ internal sealed class PolygonizeEngine<T> : IRegionEngine
         {
             _engine = engine;
             RunTable runs = engine._runs;
-            _tracer = new RingTracer<T>(engine._data, engine._offset, engine._validity, engine._validityOffset, runs, firstRow, endRow);
+            _tracer = new RingTracer<T>(engine._band, runs, firstRow, endRow);
             _writer = new RingWriter(engine._factory, engine._gt, engine._reprojection, engine._reprojectionLock);
             _visited = PooledArray.Rent<ulong>((int)((((long)runs.Width * (endRow - firstRow)) + 63) >> 6), clear: true);
             if (keepHoles)
@@ -487,7 +481,7 @@ internal sealed class PolygonizeEngine<T> : IRegionEngine
             }
 
             PolygonizeEngine<T> engine = _engine;
-            T value = engine._data[engine._offset + (row * engine._runs.Width) + column];
+            T value = engine._band.ValueAt(column, row);
             int n = _tracer.Trace(row, column, value, label, _visited, out long area2);
             if (n == RingTracer<T>.NotOwned)
             {

@@ -89,7 +89,7 @@ public sealed record PolygonizeOptions
     internal int StripRows { get; init; }
 
     /// <summary>
-    /// Gets whether a sequential 4-connected polygonization uses the scanline engine: by default (null) when the
+    /// Gets whether a sequential polygonization uses the scanline engine: by default (null) when the
     /// mask's runs are short enough that the tracing engine's per-run state would outgrow the mask. Tests and
     /// benchmarks force either engine.
     /// </summary>

@@ -40,12 +40,7 @@ internal sealed class RingTracer<T>
     private static readonly int[] StepX = [1, 0, -1, 0];
     private static readonly int[] StepY = [0, 1, 0, -1];
 
-    private readonly T[] _data;
-    private readonly int _offset;
-    private readonly byte[]? _validity;
-    private readonly int _validityOffset;
-    private readonly int _width;
-    private readonly int _height;
+    private readonly MaskBand<T> _band;
     private readonly int _firstRow;
     private readonly int _endRow;
     private readonly RunTable? _runs;
@@ -56,8 +51,8 @@ internal sealed class RingTracer<T>
     private int[] _cursor;
     private int[] _vertices = new int[256];
 
-    public RingTracer(T[] data, int offset, byte[]? validity, int validityOffset, RunTable runs, int firstRow, int endRow)
-        : this(data, offset, validity, validityOffset, runs.Width, runs.Height)
+    public RingTracer(MaskBand<T> band, RunTable runs, int firstRow, int endRow)
+        : this(band)
     {
         _runs = runs;
         _firstRow = firstRow;
@@ -73,20 +68,15 @@ internal sealed class RingTracer<T>
     /// Initializes a tracer for a caller without a run table (the scanline engine): the whole band is one strip that
     /// marks nothing, and diagonal pinches are decided by <paramref name="pinches"/>.
     /// </summary>
-    public RingTracer(T[] data, int offset, byte[]? validity, int validityOffset, int width, int height, IPinchOracle pinches)
-        : this(data, offset, validity, validityOffset, width, height)
+    public RingTracer(MaskBand<T> band, IPinchOracle pinches)
+        : this(band)
     {
         _pinches = pinches;
     }
 
-    private RingTracer(T[] data, int offset, byte[]? validity, int validityOffset, int width, int height)
+    private RingTracer(MaskBand<T> band)
     {
-        _data = data;
-        _offset = offset;
-        _validity = validity;
-        _validityOffset = validityOffset;
-        _width = width;
-        _height = height;
+        _band = band;
         _cursor = [];
     }
 
@@ -131,7 +121,7 @@ internal sealed class RingTracer<T>
         long area2 = 0;
         int px = sx;
         int py = sy;
-        int width = _width;
+        int width = _band.Width;
         int firstRow = _firstRow;
         int endRow = _endRow;
         byte[] next = NextHeading;
@@ -205,7 +195,7 @@ internal sealed class RingTracer<T>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool IsVisited(ulong[] visited, int row, int column)
     {
-        long index = ((long)(row - _firstRow) * _width) + column;
+        long index = ((long)(row - _firstRow) * _band.Width) + column;
         return (visited[index >> 6] & (1UL << (int)(index & 63))) != 0;
     }
 
@@ -229,23 +219,24 @@ internal sealed class RingTracer<T>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Mark(ulong[] visited, int row, int column)
     {
-        long index = ((long)(row - _firstRow) * _width) + column;
+        long index = ((long)(row - _firstRow) * _band.Width) + column;
         visited[index >> 6] |= 1UL << (int)(index & 63);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Is(int column, int row, T value)
     {
-        if ((uint)column >= (uint)_width || (uint)row >= (uint)_height)
+        MaskBand<T> band = _band;
+        if ((uint)column >= (uint)band.Width || (uint)row >= (uint)band.Height)
         {
             return 0;
         }
 
-        int i = (row * _width) + column;
-        int same = _data[_offset + i] == value ? 1 : 0;
-        if (_validity is not null)
+        int i = (row * band.Width) + column;
+        int same = band.Data[band.Offset + i] == value ? 1 : 0;
+        if (band.Validity is not null)
         {
-            same &= _validity[_validityOffset + i] != 0 ? 1 : 0;
+            same &= band.Validity[band.ValidityOffset + i] != 0 ? 1 : 0;
         }
 
         return same;

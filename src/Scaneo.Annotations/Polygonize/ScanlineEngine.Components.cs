@@ -49,7 +49,7 @@ internal sealed partial class ScanlineEngine<T>
         ref Component component = ref _components[root];
         if (_minimumPixels > 0 && component.Pixels < _minimumPixels)
         {
-            FreeList(ref component.SegmentHead, ref component.SegmentTail);
+            GiveList(_cells, ref _cellFree, ref component.SegmentHead, ref component.SegmentTail);
             SetOrderState(component.Order, Dropped, default);
             return;
         }
@@ -146,17 +146,7 @@ internal sealed partial class ScanlineEngine<T>
         return s;
     }
 
-    private int Find(int s)
-    {
-        while (_components[s].Parent != s)
-        {
-            int p = _components[s].Parent;
-            _components[s].Parent = _components[p].Parent;
-            s = p;
-        }
-
-        return s;
-    }
+    private int Find(int s) => FindRoot(_components, s);
 
     /// <summary>Merges two component roots; the one with the earlier first pixel stays the root.</summary>
     private int Union(int a, int b)
@@ -177,7 +167,7 @@ internal sealed partial class ScanlineEngine<T>
 
         // The merged component's first pixel starts a segment that only it remembered.
         AddSegmentStart(a, _components[b].FirstKey);
-        Concatenate(ref _components[a].SegmentHead, ref _components[a].SegmentTail, _components[b].SegmentHead, _components[b].SegmentTail);
+        Concatenate(_cells, ref _components[a].SegmentHead, ref _components[a].SegmentTail, _components[b].SegmentHead, _components[b].SegmentTail);
         if (_eightConnected)
         {
             // Two open members of the groups become one.

@@ -16,17 +16,7 @@ internal sealed partial class ScanlineEngine<T>
         return g;
     }
 
-    private int FindGroup(int g)
-    {
-        while (_groups[g].Parent != g)
-        {
-            int p = _groups[g].Parent;
-            _groups[g].Parent = _groups[p].Parent;
-            g = p;
-        }
-
-        return g;
-    }
+    private int FindGroup(int g) => FindRoot(_groups, g);
 
     /// <summary>Merges two group roots; the one with the earlier first pixel stays the root, and the other's place in the output order is given up.</summary>
     private int UnionGroups(int a, int b)
@@ -47,19 +37,7 @@ internal sealed partial class ScanlineEngine<T>
         SetOrderState(_groups[b].Order, Dead, default);
         _groups[_groups[a].MemberTail].MemberNext = b;
         _groups[a].MemberTail = _groups[b].MemberTail;
-        if (_groups[b].PartHead != None)
-        {
-            if (_groups[a].PartHead == None)
-            {
-                _groups[a].PartHead = _groups[b].PartHead;
-            }
-            else
-            {
-                _parts[_groups[a].PartTail].Next = _groups[b].PartHead;
-            }
-
-            _groups[a].PartTail = _groups[b].PartTail;
-        }
+        Concatenate(_parts, ref _groups[a].PartHead, ref _groups[a].PartTail, _groups[b].PartHead, _groups[b].PartTail);
 
         return a;
     }
@@ -71,16 +49,7 @@ internal sealed partial class ScanlineEngine<T>
         int g = FindGroup(_components[root].Group);
         int part = Take(ref _parts, ref _partCount, ref _partFree);
         _parts[part] = new Part { Polygon = polygon, Order = _components[root].Order, Next = None };
-        if (_groups[g].PartHead == None)
-        {
-            _groups[g].PartHead = part;
-        }
-        else
-        {
-            _parts[_groups[g].PartTail].Next = part;
-        }
-
-        _groups[g].PartTail = part;
+        Append(_parts, ref _groups[g].PartHead, ref _groups[g].PartTail, part);
         _groups[g].Pixels += _components[root].Pixels;
         if (--_groups[g].Live > 0)
         {
@@ -128,7 +97,7 @@ internal sealed partial class ScanlineEngine<T>
     }
 
     /// <summary>A group slot: a union-find node, and for roots the group's first-pixel order, value, open member count, pixels of its completed members and their polygons.</summary>
-    private struct Group : IFreeLink
+    private struct Group : ILinked, IUnionFindNode
     {
         public long Pixels;
         public int Parent;
@@ -140,16 +109,18 @@ internal sealed partial class ScanlineEngine<T>
         public int MemberNext;
         public int MemberTail;
 
-        int IFreeLink.FreeLink { readonly get => MemberNext; set => MemberNext = value; }
+        int ILinked.Link { readonly get => MemberNext; set => MemberNext = value; }
+
+        int IUnionFindNode.Parent { readonly get => Parent; set => Parent = value; }
     }
 
     /// <summary>A completed member's polygon waiting for its group, with the member's first-pixel order.</summary>
-    private struct Part : IFreeLink
+    private struct Part : ILinked
     {
         public Polygon? Polygon;
         public int Order;
         public int Next;
 
-        int IFreeLink.FreeLink { readonly get => Next; set => Next = value; }
+        int ILinked.Link { readonly get => Next; set => Next = value; }
     }
 }

@@ -59,26 +59,20 @@ internal sealed partial class ScanlineEngine<T>
     /// <summary>The pinch at corner (x, y) on <paramref name="diagonal"/> as a key: row-major corner, then diagonal.</summary>
     private long PinchKey(int x, int y, int diagonal) => (StartKey(x, y) * 2) + diagonal;
 
-    private void AddSegmentStart(int root, long key) =>
-        Append(ref _components[root].SegmentHead, ref _components[root].SegmentTail, NewCell(key));
-
-    /// <summary>Appends cell <paramref name="c"/> to the list (<paramref name="head"/>, <paramref name="tail"/>).</summary>
-    private void Append(ref int head, ref int tail, int c)
+    private void AddSegmentStart(int root, long key)
     {
-        if (head == None)
-        {
-            head = c;
-        }
-        else
-        {
-            _cells[tail].Next = c;
-        }
-
-        tail = c;
+        int c = Take(ref _cells, ref _cellCount, ref _cellFree);
+        _cells[c] = new Cell { Key = key, Next = None };
+        Append(_cells, ref _components[root].SegmentHead, ref _components[root].SegmentTail, c);
     }
 
-    /// <summary>Appends the list (<paramref name="head2"/>, <paramref name="tail2"/>) to the list (<paramref name="head"/>, <paramref name="tail"/>).</summary>
-    private void Concatenate(ref int head, ref int tail, int head2, int tail2)
+    /// <summary>Appends record <paramref name="i"/> to the list (<paramref name="head"/>, <paramref name="tail"/>) of <paramref name="items"/>.</summary>
+    private static void Append<TItem>(TItem[] items, ref int head, ref int tail, int i)
+        where TItem : struct, ILinked => Concatenate(items, ref head, ref tail, i, i);
+
+    /// <summary>Appends the list (<paramref name="head2"/>, <paramref name="tail2"/>) to the list (<paramref name="head"/>, <paramref name="tail"/>) of <paramref name="items"/>.</summary>
+    private static void Concatenate<TItem>(TItem[] items, ref int head, ref int tail, int head2, int tail2)
+        where TItem : struct, ILinked
     {
         if (head2 == None)
         {
@@ -91,45 +85,51 @@ internal sealed partial class ScanlineEngine<T>
         }
         else
         {
-            _cells[tail].Next = head2;
+            items[tail].Link = head2;
         }
 
         tail = tail2;
     }
 
-    /// <summary>Hands a whole list to the cells' free list at once.</summary>
-    private void FreeList(ref int head, ref int tail)
+    /// <summary>Hands the whole list (<paramref name="head"/>, <paramref name="tail"/>) of <paramref name="items"/> to the free list <paramref name="free"/> at once, and empties it.</summary>
+    private static void GiveList<TItem>(TItem[] items, ref int free, ref int head, ref int tail)
+        where TItem : struct, ILinked
     {
         if (head != None)
         {
-            _cells[tail].Next = _cellFree;
-            _cellFree = head;
+            items[tail].Link = free;
+            free = head;
         }
 
         head = None;
         tail = None;
     }
 
-    private int NewCell(long key)
+    /// <summary>The root of slot <paramref name="s"/> in the union-find over <paramref name="items"/>, halving the path on the way.</summary>
+    private static int FindRoot<TItem>(TItem[] items, int s)
+        where TItem : struct, IUnionFindNode
     {
-        int c = Take(ref _cells, ref _cellCount, ref _cellFree);
-        _cells[c] = new Cell { Key = key, Next = None };
-        return c;
-    }
+        while (items[s].Parent != s)
+        {
+            int p = items[s].Parent;
+            items[s].Parent = items[p].Parent;
+            s = p;
+        }
 
-    private void FreeCell(int c) => Give(_cells, ref _cellFree, c);
+        return s;
+    }
 
     /// <summary>
     /// A record index from the free list <paramref name="free"/> if it has one, else the next unused one of
     /// <paramref name="items"/> (doubled when full). The caller initializes the record.
     /// </summary>
     private static int Take<TItem>(ref TItem[] items, ref int used, ref int free)
-        where TItem : struct, IFreeLink
+        where TItem : struct, ILinked
     {
         if (free != None)
         {
             int i = free;
-            free = items[i].FreeLink;
+            free = items[i].Link;
             return i;
         }
 
@@ -143,20 +143,26 @@ internal sealed partial class ScanlineEngine<T>
 
     /// <summary>Puts record <paramref name="i"/> on the free list <paramref name="free"/>, threaded through its own link field.</summary>
     private static void Give<TItem>(TItem[] items, ref int free, int i)
-        where TItem : struct, IFreeLink
+        where TItem : struct, ILinked
     {
-        items[i].FreeLink = free;
+        items[i].Link = free;
         free = i;
     }
 
-    /// <summary>A record whose free list runs through one of its fields, unused while the record is free.</summary>
-    private interface IFreeLink
+    /// <summary>A record on a singly linked list of records: its owner's list while in use, the free list once freed, through the same field.</summary>
+    private interface ILinked
     {
-        int FreeLink { get; set; }
+        int Link { get; set; }
+    }
+
+    /// <summary>A slot of a union-find over records.</summary>
+    private interface IUnionFindNode
+    {
+        int Parent { get; set; }
     }
 
     /// <summary>A component slot: a union-find node, and for roots the component's pixel count, first pixel (row-major key of its top-left corner), class value, order number, last labelled row and lists.</summary>
-    private struct Component : IFreeLink
+    private struct Component : ILinked, IUnionFindNode
     {
         public long Pixels;
         public long FirstKey;
@@ -176,7 +182,9 @@ internal sealed partial class ScanlineEngine<T>
         // Counts the times the slot was freed, so that a pinch can tell a slot reused by a later component.
         public int Generation;
 
-        int IFreeLink.FreeLink { readonly get => MemberNext; set => MemberNext = value; }
+        int ILinked.Link { readonly get => MemberNext; set => MemberNext = value; }
+
+        int IUnionFindNode.Parent { readonly get => Parent; set => Parent = value; }
     }
 
     /// <summary>A pinch: its key and the slots (with their generations) of its two pixels' components when it was recorded.</summary>
@@ -190,12 +198,12 @@ internal sealed partial class ScanlineEngine<T>
     }
 
     /// <summary>A list cell: an eastward segment start key.</summary>
-    private struct Cell : IFreeLink
+    private struct Cell : ILinked
     {
         public long Key;
         public int Next;
 
-        int IFreeLink.FreeLink { readonly get => Next; set => Next = value; }
+        int ILinked.Link { readonly get => Next; set => Next = value; }
     }
 
     /// <summary>The runs of one row: starts (with the width after the last), values, and component slots (or none for pixels never polygonized).</summary>

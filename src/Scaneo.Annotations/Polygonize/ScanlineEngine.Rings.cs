@@ -15,9 +15,7 @@ internal sealed partial class ScanlineEngine<T>
         if (component.Runs == 1)
         {
             // One run: a rectangle one row high, with no holes and no pinch of its own (common on noise).
-            long first = component.FirstKey;
-            int y = (int)(first / (_width + 1));
-            int x = (int)(first - (y * (_width + 1L)));
+            (int x, int y) = CornerOf(component.FirstKey);
             int[] v = _rectangle;
             (v[0], v[1], v[2], v[3]) = (x, y, x + (int)component.Pixels, y);
             (v[4], v[5], v[6], v[7]) = (v[2], y + 1, x, y + 1);
@@ -40,7 +38,7 @@ internal sealed partial class ScanlineEngine<T>
         long holeArea2 = area2 - (2 * _components[root].Pixels);
         LinearRing[] holes = holeArea2 > 0 ? TraceHoles(root, n, holeArea2) : NoHoles;
         component = ref _components[root];
-        FreeList(ref component.SegmentHead, ref component.SegmentTail);
+        GiveList(_cells, ref _cellFree, ref component.SegmentHead, ref component.SegmentTail);
         return _factory.CreatePolygon(shell, holes);
     }
 
@@ -124,10 +122,8 @@ internal sealed partial class ScanlineEngine<T>
     /// <summary>Traces the ring starting at the corner <paramref name="key"/> (the top-left corner of the pixel there) of the component being completed.</summary>
     private int Trace(long key, out long area2)
     {
-        long stride = _width + 1;
-        int y = (int)(key / stride);
-        int x = (int)(key - (y * stride));
-        return _tracer.Trace(y, x, _data[_offset + (y * _width) + x], 0, NoVisited, out area2);
+        (int x, int y) = CornerOf(key);
+        return _tracer.Trace(y, x, _band.ValueAt(x, y), 0, NoVisited, out area2);
     }
 
     /// <inheritdoc/>

@@ -56,18 +56,12 @@ internal sealed partial class ScanlineEngine<T> : IRegionEngine, RingTracer<T>.I
     private const int AcrossNortheast = 0;
     private const int AcrossNorthwest = 1;
 
-    private readonly T[] _data;
-    private readonly int _offset;
-    private readonly byte[]? _validity;
-    private readonly int _validityOffset;
-    private readonly int _width;
-    private readonly int _height;
+    private readonly MaskBand<T> _band;
     private readonly ValueFilter _filter;
     private readonly GeometryFactory _factory;
     private readonly RingWriter _writer;
     private readonly long _fillHolesBelow;
     private readonly long _minimumPixels;
-    private readonly int _regionEstimate;
 
     private RowRuns _above;
     private RowRuns _below;
@@ -112,33 +106,28 @@ internal sealed partial class ScanlineEngine<T> : IRegionEngine, RingTracer<T>.I
     private bool[] _holeStartTraced = [];
     private readonly List<LinearRing> _holes = [];
 
-    public ScanlineEngine(T[] data, int offset, byte[]? validity, int validityOffset, int width, int height, ValueFilter filter, Connectivity connectivity, GeometryFactory factory, GeoTransform gt, IMapTransform? reprojection, long fillHolesBelow, long minimumPixels)
+    public ScanlineEngine(MaskBand<T> band, ValueFilter filter, Connectivity connectivity, GeometryFactory factory, GeoTransform gt, IMapTransform? reprojection, long fillHolesBelow, long minimumPixels)
     {
         _eightConnected = connectivity == Connectivity.Eight;
-        _data = data;
-        _offset = offset;
-        _validity = validity;
-        _validityOffset = validityOffset;
-        _width = width;
-        _height = height;
+        _band = band;
         _filter = filter;
         _factory = factory;
         _writer = new RingWriter(factory, gt, reprojection, reprojectionLock: null);
-        _tracer = new RingTracer<T>(data, offset, validity, validityOffset, width, height, this);
+        _tracer = new RingTracer<T>(band, this);
         _fillHolesBelow = fillHolesBelow;
         _minimumPixels = minimumPixels;
-        _above = new RowRuns(width);
-        _below = new RowRuns(width);
-        _regionEstimate = EstimateRegions(data.AsSpan(offset, width * height), width, height);
+        _above = new RowRuns(band.Width);
+        _below = new RowRuns(band.Width);
     }
 
     /// <inheritdoc/>
     /// <remarks>
-    /// The region count is not known before the last row: this is an estimate from sampled pairs of rows, so that a
+    /// The region count is not known before the last row: this is an estimate from sampled pairs of rows, made when
+    /// asked (a collecting call asks once; a stream does not), so that a
     /// collected output list is allocated about once rather than doubling through large-object-heap copies, each of
     /// which costs the garbage collector a full collection over the regions built so far.
     /// </remarks>
-    public int OutputCapacityHint => _regionEstimate;
+    public int OutputCapacityHint => EstimateRegions(_band.Data.AsSpan(_band.Offset, _band.Width * _band.Height), _band.Width, _band.Height);
 
     /// <summary>
     /// Gets the bytes of the engine's working arrays (rows, components, pinches, groups, lists, the tracer's corner
@@ -146,7 +135,7 @@ internal sealed partial class ScanlineEngine<T> : IRegionEngine, RingTracer<T>.I
     /// waiting for their turn, which are output.
     /// </summary>
     internal long WorkingBytes =>
-        (2L * ((3L * _width) + 1) * sizeof(int))
+        (2L * ((3L * _band.Width) + 1) * sizeof(int))
         + ((long)_components.Length * Unsafe.SizeOf<Component>())
         + ((long)_pinches.Length * Unsafe.SizeOf<Pinch>())
         + ((long)_groups.Length * Unsafe.SizeOf<Group>())
@@ -158,12 +147,12 @@ internal sealed partial class ScanlineEngine<T> : IRegionEngine, RingTracer<T>.I
         + _orderState.Length;
 
     /// <summary>Gets a value indicating whether every row line has been swept and every region handed out.</summary>
-    public bool Done => _line > _height && _orderBase == _orderNext;
+    public bool Done => _line > _band.Height && _orderBase == _orderNext;
 
     /// <summary>Sweeps the next row line and appends the regions that are complete and next in order.</summary>
     public void Step(List<PolygonizedRegion> output)
     {
-        if (_line <= _height)
+        if (_line <= _band.Height)
         {
             SweepLine(_line);
             _line++;
@@ -186,7 +175,7 @@ internal sealed partial class ScanlineEngine<T> : IRegionEngine, RingTracer<T>.I
             _above.Count = 0;
         }
 
-        if (y < _height)
+        if (y < _band.Height)
         {
             ReadRow(y, _below);
             Label(y);
@@ -201,11 +190,11 @@ internal sealed partial class ScanlineEngine<T> : IRegionEngine, RingTracer<T>.I
 
     private void ReadRow(int row, RowRuns runs)
     {
-        ReadOnlySpan<T> line = _data.AsSpan(_offset + (row * _width), _width);
-        ReadOnlySpan<byte> mask = _validity is null ? default : _validity.AsSpan(_validityOffset + (row * _width), _width);
+        ReadOnlySpan<T> line = _band.Row(row);
+        ReadOnlySpan<byte> mask = _band.ValidityRow(row);
         int count = 0;
         int x = 0;
-        while (x < _width)
+        while (x < line.Length)
         {
             int end = RunTable.RunEnd(line, mask, x, out bool valid);
             int iv = int.CreateTruncating(line[x]);
@@ -216,7 +205,7 @@ internal sealed partial class ScanlineEngine<T> : IRegionEngine, RingTracer<T>.I
             x = end;
         }
 
-        runs.Start[count] = _width;
+        runs.Start[count] = line.Length;
         runs.Count = count;
     }
 
@@ -325,8 +314,7 @@ internal sealed partial class ScanlineEngine<T> : IRegionEngine, RingTracer<T>.I
             int x = 0;
             while (x < width)
             {
-                int rest = line.Slice(x + 1).IndexOfAnyExcept(line[x]);
-                int end = rest < 0 ? width : x + 1 + rest;
+                int end = RunTable.RunEnd(line, default, x, out _);
                 if (!above[x..end].Contains(line[x]))
                 {
                     starts++;
@@ -342,5 +330,12 @@ internal sealed partial class ScanlineEngine<T> : IRegionEngine, RingTracer<T>.I
     }
 
     /// <summary>The corner (x, y) as a row-major key: the order of ring starts, and where a ring starting there is traced from.</summary>
-    private long StartKey(int x, int y) => ((long)y * (_width + 1)) + x;
+    private long StartKey(int x, int y) => ((long)y * (_band.Width + 1)) + x;
+
+    /// <summary>The corner (x, y) of a key made by <see cref="StartKey"/>.</summary>
+    private (int X, int Y) CornerOf(long key)
+    {
+        int y = (int)(key / (_band.Width + 1));
+        return ((int)(key - (y * (_band.Width + 1L))), y);
+    }
 }

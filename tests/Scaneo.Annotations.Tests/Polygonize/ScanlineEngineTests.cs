@@ -204,7 +204,7 @@ public sealed class ScanlineEngineTests
     }
 
     private static ScanlineEngine<byte> Engine(byte[] pixels, int width, int height, Connectivity connectivity = Connectivity.Four) => new(
-        pixels, 0, null, 0, width, height, new ValueFilter(null, null), connectivity, new GeometryFactory(new PrecisionModel(), 32631, PackedCoordinateSequenceFactory.DoubleFactory), PolygonizeChecks.UtmTransform, null, 0, 0);
+        new MaskBand<byte>(pixels, 0, null, 0, width, height), new ValueFilter(null, null), connectivity, new GeometryFactory(new PrecisionModel(), 32631, PackedCoordinateSequenceFactory.DoubleFactory), PolygonizeChecks.UtmTransform, null, 0, 0);
 
     private static byte[] Framed(byte[] pixels, int width, int height)
     {
