@@ -79,8 +79,8 @@ public sealed class MaskPolygonizer
     /// On masks of short runs (per-pixel noise, where state per run would outgrow the mask), the working memory
     /// besides the mask is two rows of runs plus the components still open at the current row (plus completed regions
     /// waiting for an earlier, larger one), as in <see cref="Polygonize(Raster, CancellationToken)"/>, which returns the
-    /// same regions, byte for byte. With <see cref="PolygonizeOptions.SimplifyTolerance"/> or a parallel
-    /// <see cref="PolygonizeOptions.MaxDegreeOfParallelism"/> the whole output is built first.
+    /// same regions, byte for byte. With <see cref="PolygonizeOptions.SimplifyTolerance"/>, or a parallel
+    /// <see cref="PolygonizeOptions.MaxDegreeOfParallelism"/> on a mask of long runs, the whole output is built first.
     /// </summary>
     /// <param name="mask">A raster whose band <see cref="PolygonizeOptions.Band"/> holds integer class values.</param>
     /// <param name="cancellationToken">Cancels the work between rows.</param>
@@ -245,11 +245,14 @@ public sealed class MaskPolygonizer
                 offset = 0;
             }
 
-            if (stripStart is null && UsesScanline(o, data.AsSpan(offset, pixels), width, height))
+            if (UsesScanline(o, data.AsSpan(offset, pixels), width, height))
             {
                 // The scanline engine holds two rows of runs and the open components, where the tracing engine labels
                 // the whole band first, so it serves masks whose per-run state would outgrow the mask. Both give the
-                // same regions, byte for byte.
+                // same regions, byte for byte. It runs on the calling thread even when threads were allowed: strips
+                // would need the tracing engine's per-run state (28× the mask on noise) and gained 4% there, where
+                // the time goes to collections of the output objects, which stop every thread.
+                job.RunSequentially();
                 job.Start(new ScanlineEngine<T>(new MaskBand<T>(data, offset, validity, validityOffset, width, height), filter, o.Connectivity, factory, gt, simplify ? null : reprojection, o.FillHolesBelow, minimumPixels));
                 return job;
             }
@@ -267,10 +270,14 @@ public sealed class MaskPolygonizer
         }
     }
 
-    /// <summary>Whether a sequential call uses the scanline engine: when forced, else when the tracing engine's run table (estimated from sampled rows) would be larger than the mask.</summary>
+    /// <summary>
+    /// Whether a call uses the scanline engine: when forced, never with strips forced by <see cref="PolygonizeOptions.StripRows"/>,
+    /// else when the tracing engine's run table (estimated from sampled rows) would be larger than the mask, whatever
+    /// <see cref="PolygonizeOptions.MaxDegreeOfParallelism"/>.
+    /// </summary>
     internal static bool UsesScanline<T>(PolygonizeOptions o, ReadOnlySpan<T> band, int width, int height)
         where T : unmanaged, IBinaryInteger<T> =>
-        o.UseScanline ?? (long)RunTable.EstimateRuns(band, width, height) * RunTable.BytesPerRun > (long)band.Length * System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
+        o.UseScanline ?? (o.StripRows == 0 && (long)RunTable.EstimateRuns(band, width, height) * RunTable.BytesPerRun > (long)band.Length * System.Runtime.CompilerServices.Unsafe.SizeOf<T>());
 
     private static List<PolygonizedRegion> Simplify<T>(Job<T> job, List<PolygonizedRegion> regions, CancellationToken cancellationToken)
         where T : unmanaged, IBinaryInteger<T>
@@ -388,7 +395,7 @@ public sealed class MaskPolygonizer
 
         public PolygonizeEngine<T> Tracing => _engine as PolygonizeEngine<T> ?? throw new InvalidOperationException("Polygonizer invariant broken: the parallel mode needs the tracing engine.");
 
-        public int[]? StripStart { get; } = stripStart;
+        public int[]? StripStart { get; private set; } = stripStart;
 
         public int Degree { get; } = degree;
 
@@ -405,6 +412,9 @@ public sealed class MaskPolygonizer
         public RunTable Keep(RunTable runs) => _runs = runs;
 
         public void Start(IRegionEngine engine) => _engine = engine;
+
+        /// <summary>Drops the strips: the engine runs on the calling thread, and streams.</summary>
+        public void RunSequentially() => StripStart = null;
 
         /// <summary>
         /// Returns every rented array; later calls do nothing, and the engine fails loudly if used again. Call it only

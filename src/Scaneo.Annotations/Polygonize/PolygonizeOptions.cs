@@ -78,7 +78,9 @@ public sealed record PolygonizeOptions
     /// horizontal strips that are labelled and traced at once and merged at their seams; the output is identical
     /// to the sequential one (same regions, order, rings and coordinates), but
     /// <see cref="MaskPolygonizer.PolygonizeStream"/> then yields only once every strip is done, and calls to
-    /// <see cref="MapTransform"/> are serialized (it need not be thread-safe). The sieve stays sequential.
+    /// <see cref="MapTransform"/> are serialized (it need not be thread-safe). The sieve stays sequential. Masks of
+    /// short runs (per-pixel noise) are scanned on the calling thread whatever this value: strips would need state
+    /// per run, many times the mask there, for no measurable gain (their time goes to collecting the output objects).
     /// </summary>
     public int MaxDegreeOfParallelism { get; init; } = 1;
 

@@ -28,7 +28,7 @@ internal static class PolygonizeCommand
         var minArea = new Option<double>("--min-area") { Description = "Drop regions smaller than N pixels." };
         var simplify = new Option<double>("--simplify") { Description = "Simplify with this tolerance in pixels, keeping shared boundaries identical (coverage simplification)." };
         var band = new Option<int>("--band") { Description = "1-based band holding the class values.", DefaultValueFactory = _ => 1 };
-        var threads = new Option<int>("--threads") { Description = "Threads: 1 streams features while tracing; more (0 = every processor) trace strips at once, same output.", DefaultValueFactory = _ => 1 };
+        var threads = new Option<int>("--threads") { Description = "Threads: 1 streams features while tracing; more (0 = every processor) trace strips at once on masks of long runs, same output.", DefaultValueFactory = _ => 1 };
         var output = new Option<FileInfo?>("--out", "-o") { Description = "Output GeoJSON file (written atomically); stdout when absent." };
         var command = new Command("polygonize", "Convert a class mask to GeoJSON polygons: GDAL's regions, always valid, holes kept.")
         {

@@ -9,8 +9,8 @@ using Scaneo.Geo;
 namespace Scaneo.Annotations.Tests.Polygonize;
 
 /// <summary>
-/// The scanline engine (sequential 4-connected calls on masks of short runs) against the tracing engine (every other
-/// call): same regions, byte for byte, collected or streamed, and working memory that follows the open part of the
+/// The scanline engine (calls on masks of short runs, 4- or 8-connected, with or without threads) against the tracing
+/// engine (every other call): same regions, byte for byte, collected or streamed, and working memory that follows the open part of the
 /// mask rather than the mask.
 /// </summary>
 public sealed class ScanlineEngineTests
@@ -162,6 +162,39 @@ public sealed class ScanlineEngineTests
         Assert.False(MaskPolygonizer.UsesScanline<byte>(automatic, stripes, 128, 96));
         Assert.True(MaskPolygonizer.UsesScanline<byte>(automatic with { UseScanline = true }, stripes, 128, 96));
         Assert.False(MaskPolygonizer.UsesScanline<byte>(automatic with { UseScanline = false }, noise, 128, 96));
+        Assert.True(MaskPolygonizer.UsesScanline<byte>(automatic with { MaxDegreeOfParallelism = 2 }, noise, 128, 96));
+        Assert.False(MaskPolygonizer.UsesScanline<byte>(automatic with { MaxDegreeOfParallelism = 2, StripRows = 8 }, noise, 128, 96));
+    }
+
+    [Fact]
+    public void Polygonize_ParallelOnNoise_SameBytesAsParallelStrips()
+    {
+        const int side = 200;
+        var raster = PolygonizeChecks.UtmRaster(PolygonizeChecks.Noise(side, side, classes: 3, seed: 11), side, side);
+        var strips = MaskPolygonizer.Polygonize(raster, new PolygonizeOptions { MaxDegreeOfParallelism = 2, UseScanline = false });
+        PolygonizeChecks.AssertSameOutput(strips, MaskPolygonizer.Polygonize(raster, new PolygonizeOptions { MaxDegreeOfParallelism = 2 }));
+    }
+
+    [Fact]
+    public void PolygonizeStream_ParallelOnNoise_StreamsWithBoundedMemory()
+    {
+        // Threads are allowed, but on noise the scanline engine runs on the calling thread and streams: a
+        // cancellation after the first region stops the scan. Built over strips, the whole output would exist
+        // before the first region and the enumeration would run to its end.
+        const int side = 300;
+        var raster = PolygonizeChecks.UtmRaster(PolygonizeChecks.Noise(side, side, classes: 3, seed: 5), side, side);
+        using var cancellation = new CancellationTokenSource();
+        var regions = new MaskPolygonizer(new PolygonizeOptions { MaxDegreeOfParallelism = 2 }).PolygonizeStream(raster, cancellation.Token);
+        int seen = 0;
+        Assert.Throws<OperationCanceledException>(() =>
+        {
+            foreach (PolygonizedRegion region in regions)
+            {
+                seen++;
+                cancellation.Cancel();
+            }
+        });
+        Assert.InRange(seen, 1, side * side / 4);
     }
 
     [Theory]
