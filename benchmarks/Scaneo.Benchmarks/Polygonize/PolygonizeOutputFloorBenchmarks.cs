@@ -37,7 +37,7 @@ public class PolygonizeOutputFloorBenchmarks
         IReadOnlyList<PolygonizedRegion> regions = MaskPolygonizer.Polygonize(mask);
         _factory = new GeometryFactory(new PrecisionModel(), 32631, PackedCoordinateSequenceFactory.DoubleFactory);
         var rings = regions.SelectMany(r => Rings((Polygon)r.Geometry)).ToList();
-        _chunk = new PixelCornerSequence.Chunk(rings.Sum(r => 2 * (r.NumPoints - 1)), gt);
+        _chunk = new PixelCornerSequence.Chunk(rings.Sum(r => PixelCornerSequence.Chunk.Length(r.NumPoints - 1)), gt);
         _values = regions.Select(r => r.Value).ToArray();
         _pixels = regions.Select(r => r.PixelCount).ToArray();
         _ringCounts = regions.Select(r => 1 + ((Polygon)r.Geometry).NumInteriorRings).ToArray();
@@ -47,13 +47,15 @@ public class PolygonizeOutputFloorBenchmarks
         {
             // The benchmark masks have no rotation: corners are (X − C) / A and (Y − F) / E.
             CoordinateSequence s = rings[i].CoordinateSequence;
-            _ringOffsets[i] = _chunk.Used;
-            _ringCorners[i] = s.Count - 1;
+            var corners = new int[2 * (s.Count - 1)];
             for (int k = 0; k < s.Count - 1; k++)
             {
-                _chunk.Corners[_chunk.Used++] = (int)Math.Round((s.GetX(k) - gt.C) / gt.A);
-                _chunk.Corners[_chunk.Used++] = (int)Math.Round((s.GetY(k) - gt.F) / gt.E);
+                corners[2 * k] = (int)Math.Round((s.GetX(k) - gt.C) / gt.A);
+                corners[(2 * k) + 1] = (int)Math.Round((s.GetY(k) - gt.F) / gt.E);
             }
+
+            _ringCorners[i] = s.Count - 1;
+            _ringOffsets[i] = _chunk.Append(corners, s.Count - 1, backwards: false);
         }
     }
 

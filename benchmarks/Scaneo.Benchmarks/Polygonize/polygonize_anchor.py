@@ -2,7 +2,9 @@
 
 Write the masks first, then time:
   dotnet run -c Release --project benchmarks/Scaneo.Benchmarks -- write-masks /tmp/masks
-  /usr/bin/python3 benchmarks/Scaneo.Benchmarks/Polygonize/polygonize_anchor.py /tmp/masks [RUNS]
+  /usr/bin/python3 benchmarks/Scaneo.Benchmarks/Polygonize/polygonize_anchor.py /tmp/masks [RUNS] [KINDS]
+
+KINDS is a comma-separated subset (e.g. noise_1024) to re-time one mask beside a benchmark.
 
 GDAL: GDALPolygonize (4-connected) into an in-memory OGR layer, as in anchors.md. OpenCV: findContours of each
 class's binary mask (external contours, simple chain: no polygons, no holes), as in anchors.md. Best and median
@@ -53,7 +55,8 @@ def main():
     directory = sys.argv[1]
     runs = int(sys.argv[2]) if len(sys.argv) > 2 else 5
     print(f"GDAL {gdal.__version__}, OpenCV {cv2.__version__ if cv2 else 'not installed'}, numpy {np.__version__}")
-    for kind in ["landcover_2048", "noise_1024", "roads_4096", "tile_10980"]:
+    kinds = sys.argv[3].split(",") if len(sys.argv) > 3 else ["landcover_2048", "noise_1024", "roads_4096", "tile_10980"]
+    for kind in kinds:
         path = os.path.join(directory, kind + ".tif")
         dataset = gdal.Open(path)
         # Read into a MEM dataset first: the anchors time polygonizing, not decoding.

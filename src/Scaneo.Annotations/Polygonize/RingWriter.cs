@@ -98,7 +98,7 @@ internal sealed class RingWriter
     /// <summary>A ring without reprojection: its corners stay integers until read (see <see cref="PixelCornerSequence"/>).</summary>
     private LinearRing MakeCornerRing(int[] vertices, int n)
     {
-        int length = n * 2;
+        int length = PixelCornerSequence.Chunk.Length(n);
         PixelCornerSequence.Chunk? chunk = _corners;
         if (chunk is null || chunk.Used + length > chunk.Corners.Length)
         {
@@ -107,27 +107,9 @@ internal sealed class RingWriter
             _corners = chunk;
         }
 
-        int offset = chunk.Used;
-        Span<int> corners = chunk.Corners.AsSpan(offset, length);
-        chunk.Used += length;
-        if (_reverse)
-        {
-            // Affine maps with a negative determinant mirror the plane: walk the corners backwards so that
-            // exteriors stay counter-clockwise in map coordinates.
-            corners[0] = vertices[0];
-            corners[1] = vertices[1];
-            for (int i = 1; i < n; i++)
-            {
-                int src = (n - i) * 2;
-                corners[2 * i] = vertices[src];
-                corners[(2 * i) + 1] = vertices[src + 1];
-            }
-        }
-        else
-        {
-            vertices.AsSpan(0, length).CopyTo(corners);
-        }
-
+        // Affine maps with a negative determinant mirror the plane: the corners are walked backwards so that
+        // exteriors stay counter-clockwise in map coordinates.
+        int offset = chunk.Append(vertices, n, backwards: _reverse);
         return _factory.CreateLinearRing(new PixelCornerSequence(chunk, offset, n));
     }
 
