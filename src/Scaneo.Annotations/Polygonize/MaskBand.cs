@@ -35,4 +35,17 @@ internal readonly struct MaskBand<T>(T[] data, int offset, byte[]? validity, int
 
     /// <summary>The class value of pixel (<paramref name="x"/>, <paramref name="y"/>).</summary>
     public T ValueAt(int x, int y) => Data[Offset + (y * Width) + x];
+
+    /// <summary>Whether pixel (<paramref name="x"/>, <paramref name="y"/>) lies in the band, is valid and holds <paramref name="value"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public bool Holds(int x, int y, T value)
+    {
+        if ((uint)x >= (uint)Width || (uint)y >= (uint)Height)
+        {
+            return false;
+        }
+
+        int i = (y * Width) + x;
+        return Data[Offset + i] == value && (Validity is null || Validity[ValidityOffset + i] != 0);
+    }
 }

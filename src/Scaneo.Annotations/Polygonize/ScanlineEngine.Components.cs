@@ -24,6 +24,7 @@ internal sealed partial class ScanlineEngine<T>
             }
         }
 
+        _completionLine = y;
         foreach (int root in _completing)
         {
             Complete(root);

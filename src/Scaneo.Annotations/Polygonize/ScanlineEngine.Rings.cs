@@ -22,6 +22,13 @@ internal sealed partial class ScanlineEngine<T>
             shell = _writer.MakeRing(v, 4, exterior: true);
             area2 = 2 * component.Pixels;
         }
+        else if (component.Runs == _completionLine - CornerOf(component.FirstKey).Y)
+        {
+            // One run in each of its rows (most multi-row components on noise): the runs give the exterior.
+            n = StackRing(component.FirstKey, component.Runs);
+            shell = _writer.MakeRing(_stackVertices, n, exterior: true);
+            area2 = 2 * component.Pixels;
+        }
         else
         {
             _tracingPixels = component.Pixels;
@@ -40,6 +47,87 @@ internal sealed partial class ScanlineEngine<T>
         component = ref _components[root];
         GiveList(_cells, ref _cellFree, ref component.SegmentHead, ref component.SegmentTail);
         return _factory.CreatePolygon(shell, holes);
+    }
+
+    /// <summary>
+    /// Writes into <see cref="_stackVertices"/> the exterior of a component with one run in each of its
+    /// <paramref name="rows"/> rows, whose first pixel's corner is <paramref name="firstKey"/>, and returns its corner
+    /// count: the corners <see cref="RingTracer{T}"/> would give (east along the top run, down the runs' east ends, west
+    /// along the bottom run, up their west ends), from the runs found in the mask. Such a component has no hole and
+    /// meets no pinch of its own, and two runs of consecutive rows overlap, so each run is found under the previous one.
+    /// </summary>
+    private int StackRing(long firstKey, int rows)
+    {
+        (int x0, int y0) = CornerOf(firstKey);
+        T value = _band.ValueAt(x0, y0);
+        if (_stackVertices.Length < 8 * rows)
+        {
+            _stackVertices = new int[Math.Max(8 * rows, 2 * _stackVertices.Length)];
+            _stackWest = new int[_stackVertices.Length / 8];
+        }
+
+        int[] v = _stackVertices;
+        int[] west = _stackWest;
+        int a = x0;
+        int b = EastEnd(x0, y0, value);
+        (v[0], v[1], v[2], v[3]) = (a, y0, b, y0);
+        int n = 4;
+        west[0] = a;
+        for (int i = 1; i < rows; i++)
+        {
+            int y = y0 + i;
+            int p = a;
+            while (!_band.Holds(p, y, value))
+            {
+                if (++p >= b)
+                {
+                    throw new InvalidOperationException("Polygonizer invariant broken: a component's run has no run of its value under it.");
+                }
+            }
+
+            int na = p;
+            while (_band.Holds(na - 1, y, value))
+            {
+                na--;
+            }
+
+            int nb = EastEnd(p, y, value);
+            if (nb != b)
+            {
+                (v[n], v[n + 1], v[n + 2], v[n + 3]) = (b, y, nb, y);
+                n += 4;
+            }
+
+            west[i] = na;
+            a = na;
+            b = nb;
+        }
+
+        int bottom = y0 + rows;
+        (v[n], v[n + 1], v[n + 2], v[n + 3]) = (b, bottom, a, bottom);
+        n += 4;
+        for (int i = rows - 1; i > 0; i--)
+        {
+            if (west[i - 1] != west[i])
+            {
+                (v[n], v[n + 1], v[n + 2], v[n + 3]) = (west[i], y0 + i, west[i - 1], y0 + i);
+                n += 4;
+            }
+        }
+
+        return n >> 1;
+    }
+
+    /// <summary>The column after the last pixel of the run of <paramref name="value"/> holding (<paramref name="x"/>, <paramref name="y"/>).</summary>
+    private int EastEnd(int x, int y, T value)
+    {
+        int end = x + 1;
+        while (_band.Holds(end, y, value))
+        {
+            end++;
+        }
+
+        return end;
     }
 
     /// <summary>

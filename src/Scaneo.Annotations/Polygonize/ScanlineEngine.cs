@@ -101,6 +101,13 @@ internal sealed partial class ScanlineEngine<T> : IRegionEngine, RingTracer<T>.I
     private readonly RingTracer<T> _tracer;
     private readonly List<int> _completing = [];
     private readonly int[] _rectangle = new int[8];
+
+    // Components with one run per row: their exterior's corners and their runs' west ends.
+    private int[] _stackVertices = new int[64];
+    private int[] _stackWest = new int[8];
+
+    // The row line being completed: its components' last row is the one above it.
+    private int _completionLine;
     private long _tracingPixels;
     private readonly List<long> _holeStarts = [];
     private bool[] _holeStartTraced = [];
@@ -141,7 +148,7 @@ internal sealed partial class ScanlineEngine<T> : IRegionEngine, RingTracer<T>.I
         + ((long)_groups.Length * Unsafe.SizeOf<Group>())
         + ((long)_parts.Length * Unsafe.SizeOf<Part>())
         + ((long)_cells.Length * Unsafe.SizeOf<Cell>())
-        + ((long)_tracer.Vertices.Length * sizeof(int))
+        + ((long)_tracer.Vertices.Length * sizeof(int)) + ((long)(_stackVertices.Length + _stackWest.Length) * sizeof(int))
         + ((long)_holeStarts.Capacity * sizeof(long)) + _holeStartTraced.Length
         + ((long)_holes.Capacity * IntPtr.Size) + ((long)_groupParts.Capacity * (sizeof(int) + IntPtr.Size))
         + _orderState.Length;
