@@ -27,6 +27,23 @@ public class PolygonizeBenchmarks
     [Benchmark(Baseline = true)]
     public int FourConnected() => MaskPolygonizer.Polygonize(_mask).Count;
 
+    /// <summary>
+    /// The same regions streamed to a consumer that reads each polygon and keeps none, as a writer of features does:
+    /// every NTS object is built, but none outlives its region, so the garbage collector never has to mark or promote
+    /// the whole output (which is most of <see cref="FourConnected"/>'s time on noise, see PolygonizeOutputFloorBenchmarks).
+    /// </summary>
+    [Benchmark]
+    public long FourConnectedStreamed()
+    {
+        long seen = 0;
+        foreach (PolygonizedRegion region in new MaskPolygonizer().PolygonizeStream(_mask))
+        {
+            seen += region.PixelCount + region.Geometry.NumPoints;
+        }
+
+        return seen;
+    }
+
     [Benchmark]
     public int EightConnected() => MaskPolygonizer.Polygonize(_mask, new PolygonizeOptions { Connectivity = Connectivity.Eight }).Count;
 

@@ -5,7 +5,8 @@ namespace Scaneo.Benchmarks.Polygonize;
 
 /// <summary>
 /// Times single polygonize calls on a benchmark mask. <see cref="AbComparison"/> loads this class from two builds
-/// side by side and calls both in alternation, so it must keep its name and signature across commits.
+/// side by side and calls both in alternation, so it must keep its name and signature across commits. Set
+/// <c>SCANEO_AB_CONNECTIVITY=8</c> to time 8-connected calls.
 /// </summary>
 public static class PolygonizeTiming
 {
@@ -15,10 +16,14 @@ public static class PolygonizeTiming
     public static Func<double> Create(string maskName)
     {
         var mask = PolygonizeMasks.Create(maskName);
+        var options = new PolygonizeOptions
+        {
+            Connectivity = Environment.GetEnvironmentVariable("SCANEO_AB_CONNECTIVITY") == "8" ? Connectivity.Eight : Connectivity.Four,
+        };
         return () =>
         {
             long start = Stopwatch.GetTimestamp();
-            var regions = MaskPolygonizer.Polygonize(mask);
+            var regions = MaskPolygonizer.Polygonize(mask, options);
             double milliseconds = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             GC.KeepAlive(regions);
             return milliseconds;
