@@ -224,23 +224,7 @@ internal sealed class RingTracer<T>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int Is(int column, int row, T value)
-    {
-        MaskBand<T> band = _band;
-        if ((uint)column >= (uint)band.Width || (uint)row >= (uint)band.Height)
-        {
-            return 0;
-        }
-
-        int i = (row * band.Width) + column;
-        int same = band.Data[band.Offset + i] == value ? 1 : 0;
-        if (band.Validity is not null)
-        {
-            same &= band.Validity[band.ValidityOffset + i] != 0 ? 1 : 0;
-        }
-
-        return same;
-    }
+    private int Is(int column, int row, T value) => _band.Holds(column, row, value) ? 1 : 0;
 
     /// <summary>At a diagonal pinch, whether the behind-left and ahead-right pixels are the same component.</summary>
     private bool SameComponentAcross(int x, int y, int d, int label)
