@@ -245,6 +245,7 @@ public sealed class MaskPolygonizer
                 offset = 0;
             }
 
+            var band = new MaskBand<T>(data, offset, validity, validityOffset, width, height);
             if (UsesScanline(o, data.AsSpan(offset, pixels), width, height))
             {
                 // The scanline engine holds two rows of runs and the open components, where the tracing engine labels
@@ -253,14 +254,14 @@ public sealed class MaskPolygonizer
                 // would need the tracing engine's per-run state (28× the mask on noise) and were only 1.04–1.19× faster
                 // there, where the time goes to collections of the output objects, which stop every thread.
                 job.RunSequentially();
-                job.Start(new ScanlineEngine<T>(new MaskBand<T>(data, offset, validity, validityOffset, width, height), filter, o.Connectivity, factory, gt, simplify ? null : reprojection, o.FillHolesBelow, minimumPixels));
+                job.Start(new ScanlineEngine<T>(band, filter, o.Connectivity, factory, gt, simplify ? null : reprojection, o.FillHolesBelow, minimumPixels));
                 return job;
             }
 
             RunTable runs = job.Keep(stripStart is null
                 ? RunTable.Build<T>(data.AsSpan(offset, pixels), width, height, validity is null ? default : validity.AsSpan(validityOffset, pixels), filter, eightConnected: false, cancellationToken)
                 : RunTable.BuildParallel(data, offset, width, height, validity, validityOffset, filter, eightConnected: false, stripStart, degree, cancellationToken));
-            job.Start(new PolygonizeEngine<T>(data, offset, validity, validityOffset, runs, o.Connectivity, factory, gt, simplify ? null : reprojection, o.FillHolesBelow, minimumPixels));
+            job.Start(new PolygonizeEngine<T>(band, runs, o.Connectivity, factory, gt, simplify ? null : reprojection, o.FillHolesBelow, minimumPixels));
             return job;
         }
         catch

@@ -56,9 +56,9 @@ internal sealed class PolygonizeEngine<T> : IRegionEngine
     private int _nextGroup;
     private int _row;
 
-    public PolygonizeEngine(T[] data, int offset, byte[]? validity, int validityOffset, RunTable runs, Connectivity connectivity, GeometryFactory factory, GeoTransform gt, IMapTransform? reprojection, long fillHolesBelow, long minimumPixels)
+    public PolygonizeEngine(MaskBand<T> band, RunTable runs, Connectivity connectivity, GeometryFactory factory, GeoTransform gt, IMapTransform? reprojection, long fillHolesBelow, long minimumPixels)
     {
-        _band = new MaskBand<T>(data, offset, validity, validityOffset, runs.Width, runs.Height);
+        _band = band;
         _runs = runs;
         runs.BuildPixelLabelsIfRunsAreShort();
         _factory = factory;

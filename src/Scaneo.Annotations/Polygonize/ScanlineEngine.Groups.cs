@@ -88,12 +88,9 @@ internal sealed partial class ScanlineEngine<T>
             SetOrderState(group.Order, Ready, new PolygonizedRegion(group.Value, _factory.CreateMultiPolygon(polygons), group.Pixels));
         }
 
-        for (int m = g; m != None;)
-        {
-            int next = _groups[m].MemberNext;
-            Give(_groups, ref _groupFree, m);
-            m = next;
-        }
+        // The root heads the list of every group slot merged into it.
+        int head = g;
+        GiveList(_groups, ref _groupFree, ref head, ref _groups[g].MemberTail);
     }
 
     /// <summary>A group slot: a union-find node, and for roots the group's first-pixel order, value, open member count, pixels of its completed members and their polygons.</summary>

@@ -11,20 +11,11 @@ internal sealed partial class ScanlineEngine<T>
         ref Component component = ref _components[root];
         LinearRing shell;
         long area2;
-        int n = 0;
-        if (component.Runs == 1)
+        int n;
+        if (component.Runs == _completionLine - CornerOf(component.FirstKey).Y)
         {
-            // One run: a rectangle one row high, with no holes and no pinch of its own (common on noise).
-            (int x, int y) = CornerOf(component.FirstKey);
-            int[] v = _rectangle;
-            (v[0], v[1], v[2], v[3]) = (x, y, x + (int)component.Pixels, y);
-            (v[4], v[5], v[6], v[7]) = (v[2], y + 1, x, y + 1);
-            shell = _writer.MakeRing(v, 4, exterior: true);
-            area2 = 2 * component.Pixels;
-        }
-        else if (component.Runs == _completionLine - CornerOf(component.FirstKey).Y)
-        {
-            // One run in each of its rows (most multi-row components on noise): the runs give the exterior.
+            // One run in each of its rows (most components on noise; a one-run component is the one-row case): the
+            // runs give the exterior.
             n = StackRing(component.FirstKey, component.Runs);
             shell = _writer.MakeRing(_stackVertices, n, exterior: true);
             area2 = 2 * component.Pixels;
@@ -42,9 +33,8 @@ internal sealed partial class ScanlineEngine<T>
         }
 
         // The exterior encloses the component's pixels and its holes': any excess is hole area.
-        long holeArea2 = area2 - (2 * _components[root].Pixels);
+        long holeArea2 = area2 - (2 * component.Pixels);
         LinearRing[] holes = holeArea2 > 0 ? TraceHoles(root, n, holeArea2) : NoHoles;
-        component = ref _components[root];
         GiveList(_cells, ref _cellFree, ref component.SegmentHead, ref component.SegmentTail);
         return _factory.CreatePolygon(shell, holes);
     }
@@ -69,7 +59,7 @@ internal sealed partial class ScanlineEngine<T>
         int[] v = _stackVertices;
         int[] west = _stackWest;
         int a = x0;
-        int b = EastEnd(x0, y0, value);
+        int b = RunTable.RunEnd(_band.Row(y0), _band.ValidityRow(y0), x0, out _);
         (v[0], v[1], v[2], v[3]) = (a, y0, b, y0);
         int n = 4;
         west[0] = a;
@@ -91,7 +81,7 @@ internal sealed partial class ScanlineEngine<T>
                 na--;
             }
 
-            int nb = EastEnd(p, y, value);
+            int nb = RunTable.RunEnd(_band.Row(y), _band.ValidityRow(y), p, out _);
             if (nb != b)
             {
                 (v[n], v[n + 1], v[n + 2], v[n + 3]) = (b, y, nb, y);
@@ -116,18 +106,6 @@ internal sealed partial class ScanlineEngine<T>
         }
 
         return n >> 1;
-    }
-
-    /// <summary>The column after the last pixel of the run of <paramref name="value"/> holding (<paramref name="x"/>, <paramref name="y"/>).</summary>
-    private int EastEnd(int x, int y, T value)
-    {
-        int end = x + 1;
-        while (_band.Holds(end, y, value))
-        {
-            end++;
-        }
-
-        return end;
     }
 
     /// <summary>

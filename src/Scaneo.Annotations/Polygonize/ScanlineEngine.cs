@@ -100,8 +100,6 @@ internal sealed partial class ScanlineEngine<T> : IRegionEngine, RingTracer<T>.I
 
     private readonly RingTracer<T> _tracer;
     private readonly List<int> _completing = [];
-    private readonly int[] _rectangle = new int[8];
-
     // Components with one run per row: their exterior's corners and their runs' west ends.
     private int[] _stackVertices = new int[64];
     private int[] _stackWest = new int[8];

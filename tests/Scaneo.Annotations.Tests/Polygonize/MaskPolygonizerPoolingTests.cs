@@ -117,7 +117,7 @@ public sealed class MaskPolygonizerPoolingTests
 
         DirtyThePool();
         RunTable runs = RunTable.Build<byte>(noise, Width, Height, default, new ValueFilter(null, null), eightConnected: false, CancellationToken.None);
-        var engine = new PolygonizeEngine<byte>(noise, 0, null, 0, runs, connectivity, new GeometryFactory(), GeoTransform.Identity, null, 0, minimumPixels);
+        var engine = new PolygonizeEngine<byte>(new MaskBand<byte>(noise, 0, null, 0, Width, Height), runs, connectivity, new GeometryFactory(), GeoTransform.Identity, null, 0, minimumPixels);
         var output = new List<PolygonizedRegion>();
         int complete = 0;
         int handedOut = 0;
@@ -147,7 +147,7 @@ public sealed class MaskPolygonizerPoolingTests
     {
         byte[] noise = PolygonizeChecks.Noise(Width, Height, classes: 3, seed: 31);
         RunTable runs = RunTable.Build<byte>(noise, Width, Height, default, new ValueFilter(null, null), eightConnected: false, CancellationToken.None);
-        var engine = new PolygonizeEngine<byte>(noise, 0, null, 0, runs, Connectivity.Eight, new GeometryFactory(), GeoTransform.Identity, null, 0, 0);
+        var engine = new PolygonizeEngine<byte>(new MaskBand<byte>(noise, 0, null, 0, Width, Height), runs, Connectivity.Eight, new GeometryFactory(), GeoTransform.Identity, null, 0, 0);
         var output = new List<PolygonizedRegion>();
         for (int row = 0; row < 5; row++)
         {
