@@ -109,7 +109,7 @@ public sealed class MaskPolygonizer
     private List<PolygonizedRegion> Collect<T>(RasterBuffer<T> mask, CancellationToken cancellationToken)
         where T : unmanaged, IBinaryInteger<T>
     {
-        Job<T> job = Prepare(mask, cancellationToken);
+        Job<T> job = Prepare(mask, streaming: false, cancellationToken);
         List<PolygonizedRegion> output;
         try
         {
@@ -128,7 +128,7 @@ public sealed class MaskPolygonizer
     private IEnumerable<PolygonizedRegion> Stream<T>(RasterBuffer<T> mask, CancellationToken cancellationToken)
         where T : unmanaged, IBinaryInteger<T>
     {
-        Job<T> job = Prepare(mask, cancellationToken);
+        Job<T> job = Prepare(mask, streaming: true, cancellationToken);
 
         // The finally block runs when the enumeration ends, fails or is disposed early; an enumerator abandoned
         // without disposal leaves the rented arrays to the garbage collector, which is safe.
@@ -171,7 +171,15 @@ public sealed class MaskPolygonizer
     {
         if (job.StripStart is not null)
         {
-            job.Tracing.RunParallel(job.StripStart, job.Degree, output, cancellationToken);
+            if (job.NewScanlineEngine is { } newEngine)
+            {
+                ScanlineStrips.Run(newEngine, job.StripStart, job.Degree, output, job.SeamWindowRows, cancellationToken);
+            }
+            else
+            {
+                job.Tracing.RunParallel(job.StripStart, job.Degree, output, cancellationToken);
+            }
+
             return;
         }
 
@@ -182,7 +190,7 @@ public sealed class MaskPolygonizer
         }
     }
 
-    private Job<T> Prepare<T>(RasterBuffer<T> mask, CancellationToken cancellationToken)
+    private Job<T> Prepare<T>(RasterBuffer<T> mask, bool streaming, CancellationToken cancellationToken)
         where T : unmanaged, IBinaryInteger<T>
     {
         PolygonizeOptions o = Options;
@@ -250,11 +258,22 @@ public sealed class MaskPolygonizer
             {
                 // The scanline engine holds two rows of runs and the open components, where the tracing engine labels
                 // the whole band first, so it serves masks whose per-run state would outgrow the mask. Both give the
-                // same regions, byte for byte. It runs on the calling thread even when threads were allowed: strips
-                // would need the tracing engine's per-run state (28× the mask on noise) and were only 1.04–1.19× faster
-                // there, where the time goes to collections of the output objects, which stop every thread.
-                job.RunSequentially();
-                job.Start(new ScanlineEngine<T>(band, filter, o.Connectivity, factory, gt, simplify ? null : reprojection, o.FillHolesBelow, minimumPixels));
+                // same regions, byte for byte. With threads, a 4-connected collecting call runs it in strips and seam
+                // windows (ScanlineStrips), which keep that bound; a stream and 8-connectivity run on the calling thread.
+                IMapTransform? ringReprojection = simplify ? null : reprojection;
+                if (stripStart is not null && !streaming && o.Connectivity == Connectivity.Four)
+                {
+                    object reprojectionLock = new();
+                    job.UseScanlineStrips(
+                        () => new ScanlineEngine<T>(band, filter, o.Connectivity, factory, gt, ringReprojection, o.FillHolesBelow, minimumPixels, reprojectionLock),
+                        o.SeamWindowRows > 0 ? o.SeamWindowRows : ScanlineStrips.DefaultWindowRows);
+                }
+                else
+                {
+                    job.RunSequentially();
+                }
+
+                job.Start(new ScanlineEngine<T>(band, filter, o.Connectivity, factory, gt, ringReprojection, o.FillHolesBelow, minimumPixels));
                 return job;
             }
 
@@ -414,8 +433,21 @@ public sealed class MaskPolygonizer
 
         public void Start(IRegionEngine engine) => _engine = engine;
 
+        /// <summary>Gets the maker of the engines of the scanline strips, when the strips run the scanline engine.</summary>
+        public Func<ScanlineEngine<T>>? NewScanlineEngine { get; private set; }
+
         /// <summary>Drops the strips: the engine runs on the calling thread, and streams.</summary>
         public void RunSequentially() => StripStart = null;
+
+        /// <summary>Gets the rows above and below a seam in the first window of the scanline strips.</summary>
+        public int SeamWindowRows { get; private set; }
+
+        /// <summary>Runs the strips with scanline engines from <paramref name="newEngine"/>, with seam windows of <paramref name="windowRows"/> rows each side at first (see <see cref="ScanlineStrips"/>).</summary>
+        public void UseScanlineStrips(Func<ScanlineEngine<T>> newEngine, int windowRows)
+        {
+            NewScanlineEngine = newEngine;
+            SeamWindowRows = windowRows;
+        }
 
         /// <summary>
         /// Returns every rented array; later calls do nothing, and the engine fails loudly if used again. Call it only

@@ -75,12 +75,14 @@ public sealed record PolygonizeOptions
     /// <summary>
     /// Gets the number of threads to use: 1 (default) scans sequentially and streams regions as they complete;
     /// −1 uses every processor; any other positive number caps the threads. In parallel the band is cut into
-    /// horizontal strips that are labelled and traced at once and merged at their seams; the output is identical
+    /// horizontal strips that are scanned at once and merged at their seams; the output is identical
     /// to the sequential one (same regions, order, rings and coordinates), but
     /// <see cref="MaskPolygonizer.PolygonizeStream"/> then yields only once every strip is done, and calls to
-    /// <see cref="MapTransform"/> are serialized (it need not be thread-safe). The sieve stays sequential. Masks of
-    /// short runs (per-pixel noise) are scanned on the calling thread whatever this value: strips would need state
-    /// per run, 28 times the mask on noise, to run at most 1.2× faster (most of the time goes to collecting the output objects).
+    /// <see cref="MapTransform"/> are serialized (it need not be thread-safe). The sieve stays sequential. On masks of
+    /// short runs (per-pixel noise), strips of the scanline engine build the regions within them and windows around
+    /// the seams the regions crossing them, so the working memory stays far below the mask; a stream, and an
+    /// 8-connected call, scan such masks on the calling thread whatever this value. There, most of the time goes to
+    /// collecting the output objects, which stops every thread: two threads gain about 1.1×.
     /// </summary>
     public int MaxDegreeOfParallelism { get; init; } = 1;
 
@@ -89,6 +91,12 @@ public sealed record PolygonizeOptions
     /// the thread count. Tests force small strips so that small masks get many seams.
     /// </summary>
     internal int StripRows { get; init; }
+
+    /// <summary>
+    /// Gets the rows above and below a seam in the first window of the scanline engine's parallel mode, or 0 (default)
+    /// for 32. Tests make it small so that windows on small masks have to grow.
+    /// </summary>
+    internal int SeamWindowRows { get; init; }
 
     /// <summary>
     /// Gets whether a sequential polygonization uses the scanline engine: by default (null) when the

@@ -48,7 +48,7 @@ internal sealed partial class ScanlineEngine<T>
         }
 
         ref Component component = ref _components[root];
-        if (_minimumPixels > 0 && component.Pixels < _minimumPixels)
+        if ((_minimumPixels > 0 && component.Pixels < _minimumPixels) || !InScope(component.Scope))
         {
             GiveList(_cells, ref _cellFree, ref component.SegmentHead, ref component.SegmentTail);
             SetOrderState(component.Order, Dropped, default);
@@ -58,6 +58,10 @@ internal sealed partial class ScanlineEngine<T>
         Polygon polygon = BuildPolygon(root);
         component = ref _components[root];
         SetOrderState(component.Order, Ready, new PolygonizedRegion(component.Value, polygon, component.Pixels));
+        if (_orderKey is not null)
+        {
+            _orderKey[component.Order & (_orderKey.Length - 1)] = component.FirstKey;
+        }
     }
 
     private void FreeMembers(int root)
@@ -71,7 +75,8 @@ internal sealed partial class ScanlineEngine<T>
         }
     }
 
-    private void Drain(List<PolygonizedRegion> output)
+    /// <summary>Hands out the regions complete and next in order: to <paramref name="output"/>, or without one to the part of a strip or window.</summary>
+    private void Drain(List<PolygonizedRegion>? output)
     {
         int mask = _orderState.Length - 1;
         while (_orderBase < _orderNext)
@@ -85,7 +90,15 @@ internal sealed partial class ScanlineEngine<T>
 
             if (state == Ready)
             {
-                output.Add(_orderRegion[i]);
+                if (output is not null)
+                {
+                    output.Add(_orderRegion[i]);
+                }
+                else
+                {
+                    _part!.Add(_orderRegion[i], _orderKey![i]);
+                }
+
                 _orderRegion[i] = default;
             }
 
@@ -117,6 +130,16 @@ internal sealed partial class ScanlineEngine<T>
 
             _orderState = state;
             _orderRegion = region;
+            if (_orderKey is not null)
+            {
+                var key = new long[size * 2];
+                for (int o = _orderBase; o < _orderNext; o++)
+                {
+                    key[o & ((size * 2) - 1)] = _orderKey[o & (size - 1)];
+                }
+
+                _orderKey = key;
+            }
         }
 
         _orderState[_orderNext & (_orderState.Length - 1)] = Open;
@@ -161,6 +184,7 @@ internal sealed partial class ScanlineEngine<T>
         _components[a].Pixels += _components[b].Pixels;
         _components[a].Runs += _components[b].Runs;
         _components[a].Stamp = Math.Max(_components[a].Stamp, _components[b].Stamp);
+        _components[a].Scope |= _components[b].Scope;
         SetOrderState(_components[b].Order, Dead, default);
 
         _components[_components[a].MemberTail].MemberNext = b;

@@ -182,6 +182,9 @@ internal sealed partial class ScanlineEngine<T>
         // Counts the times the slot was freed, so that a pinch can tell a slot reused by a later component.
         public int Generation;
 
+        // Within a strip or seam window: whether the component continues beyond its rows, or crosses seams (roots only).
+        public ScopeFlags Scope;
+
         int ILinked.Link { readonly get => MemberNext; set => MemberNext = value; }
 
         int IUnionFindNode.Parent { readonly get => Parent; set => Parent = value; }

@@ -200,8 +200,10 @@ internal sealed partial class ScanlineEngine<T>
     /// </remarks>
     public bool SameComponentAt(int x, int y, int heading)
     {
-        if (_tracingPixels < MinimumPixelsJoinedAtPinch)
+        if (_tracingPixels < MinimumPixelsJoinedAtPinch || y == _firstRow || y == _endRow)
         {
+            // On the first or last line of a strip or window the other pixel lies beyond its rows, where no component
+            // built here reaches (the whole band has no pixel beyond either line).
             return false;
         }
 

@@ -111,13 +111,14 @@ internal sealed partial class ScanlineEngine<T> : IRegionEngine, RingTracer<T>.I
     private bool[] _holeStartTraced = [];
     private readonly List<LinearRing> _holes = [];
 
-    public ScanlineEngine(MaskBand<T> band, ValueFilter filter, Connectivity connectivity, GeometryFactory factory, GeoTransform gt, IMapTransform? reprojection, long fillHolesBelow, long minimumPixels)
+    public ScanlineEngine(MaskBand<T> band, ValueFilter filter, Connectivity connectivity, GeometryFactory factory, GeoTransform gt, IMapTransform? reprojection, long fillHolesBelow, long minimumPixels, object? reprojectionLock = null)
     {
         _eightConnected = connectivity == Connectivity.Eight;
         _band = band;
         _filter = filter;
         _factory = factory;
-        _writer = new RingWriter(factory, gt, reprojection, reprojectionLock: null);
+        _writer = new RingWriter(factory, gt, reprojection, reprojectionLock);
+        _endRow = band.Height;
         _tracer = new RingTracer<T>(band, this);
         _fillHolesBelow = fillHolesBelow;
         _minimumPixels = minimumPixels;
@@ -152,18 +153,22 @@ internal sealed partial class ScanlineEngine<T> : IRegionEngine, RingTracer<T>.I
         + _orderState.Length;
 
     /// <summary>Gets a value indicating whether every row line has been swept and every region handed out.</summary>
-    public bool Done => _line > _band.Height && _orderBase == _orderNext;
+    public bool Done => _line > _endRow && _orderBase == _orderNext;
 
     /// <summary>Sweeps the next row line and appends the regions that are complete and next in order.</summary>
     public void Step(List<PolygonizedRegion> output)
     {
-        if (_line <= _band.Height)
+        SweepNext();
+        Drain(output);
+    }
+
+    private void SweepNext()
+    {
+        if (_line <= _endRow)
         {
             SweepLine(_line);
             _line++;
         }
-
-        Drain(output);
     }
 
     /// <inheritdoc/>
@@ -175,18 +180,23 @@ internal sealed partial class ScanlineEngine<T> : IRegionEngine, RingTracer<T>.I
     private void SweepLine(int y)
     {
         (_above, _below) = (_below, _above);
-        if (y == 0)
+        if (y == _firstRow)
         {
             _above.Count = 0;
         }
 
-        if (y < _band.Height)
+        if (y < _endRow)
         {
             ReadRow(y, _below);
             Label(y);
         }
         else
         {
+            if (y < _band.Height)
+            {
+                MarkContinuingBelow(y);
+            }
+
             _below.Count = 0;
         }
 
@@ -275,6 +285,7 @@ internal sealed partial class ScanlineEngine<T> : IRegionEngine, RingTracer<T>.I
                 }
             }
 
+            bool joinedAbove = root != None;
             if (root == None)
             {
                 root = NewComponent(value, StartKey(s, y));
@@ -282,6 +293,11 @@ internal sealed partial class ScanlineEngine<T> : IRegionEngine, RingTracer<T>.I
             else if (waiting != None)
             {
                 AddSegmentStart(root, waiting);
+            }
+
+            if (_scope != ScanlineScope.Whole)
+            {
+                MarkScope(root, y, s, e, joinedAbove);
             }
 
             below.Slot[b] = root;

@@ -1,0 +1,69 @@
+namespace Scaneo.Annotations.Polygonize;
+
+/// <summary>
+/// The regions of one strip or seam window of <see cref="ScanlineStrips"/>, in first-pixel order, with their first
+/// pixels as row-major corner keys, in arrays rented from the pool: on noise a strip holds hundreds of thousands of
+/// regions, and fresh arrays of that size per call would land on the large-object heap and trigger full collections.
+/// </summary>
+internal sealed class RegionPart
+{
+    private PolygonizedRegion[] _regions;
+    private long[] _keys;
+
+    /// <summary>Initializes an empty part with room for <paramref name="capacity"/> regions.</summary>
+    public RegionPart(int capacity)
+    {
+        _regions = PooledArray.Rent<PolygonizedRegion>(Math.Max(capacity, 16), clear: false);
+        _keys = PooledArray.Rent<long>(_regions.Length, clear: false);
+    }
+
+    /// <summary>Gets the number of regions.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Gets region <paramref name="index"/>.</summary>
+    public PolygonizedRegion this[int index] => _regions[index];
+
+    /// <summary>The first pixel of region <paramref name="index"/> as a row-major corner key.</summary>
+    public long Key(int index) => _keys[index];
+
+    /// <summary>Adds a region after the others (its key must be greater).</summary>
+    public void Add(PolygonizedRegion region, long key)
+    {
+        if (Count == _regions.Length || Count == _keys.Length)
+        {
+            Grow();
+        }
+
+        _regions[Count] = region;
+        _keys[Count] = key;
+        Count++;
+    }
+
+    /// <summary>Drops every region.</summary>
+    public void Clear()
+    {
+        Array.Clear(_regions, 0, Count);
+        Count = 0;
+    }
+
+    /// <summary>Returns the arrays to the pool (the regions are cleared from them); the part cannot be used afterwards.</summary>
+    public void Return()
+    {
+        PooledArray.Return(ref _regions);
+        PooledArray.Return(ref _keys);
+        Count = 0;
+    }
+
+    private void Grow()
+    {
+        int size = (int)Math.Min(2L * Math.Max(_regions.Length, 16), Array.MaxLength);
+        PolygonizedRegion[] regions = PooledArray.Rent<PolygonizedRegion>(size, clear: false);
+        long[] keys = PooledArray.Rent<long>(size, clear: false);
+        Array.Copy(_regions, regions, Count);
+        Array.Copy(_keys, keys, Count);
+        PooledArray.Return(ref _regions);
+        PooledArray.Return(ref _keys);
+        _regions = regions;
+        _keys = keys;
+    }
+}
