@@ -258,10 +258,10 @@ public sealed class MaskPolygonizer
             {
                 // The scanline engine holds two rows of runs and the open components, where the tracing engine labels
                 // the whole band first, so it serves masks whose per-run state would outgrow the mask. Both give the
-                // same regions, byte for byte. With threads, a 4-connected collecting call runs it in strips and seam
-                // windows (ScanlineStrips), which keep that bound; a stream and 8-connectivity run on the calling thread.
+                // same regions, byte for byte. With threads, a collecting call runs it in strips and seam windows
+                // (ScanlineStrips), which keep that bound; a stream runs on the calling thread and streams.
                 IMapTransform? ringReprojection = simplify ? null : reprojection;
-                if (stripStart is not null && !streaming && o.Connectivity == Connectivity.Four)
+                if (stripStart is not null && !streaming)
                 {
                     object reprojectionLock = new();
                     job.UseScanlineStrips(

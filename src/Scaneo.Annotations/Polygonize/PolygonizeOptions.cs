@@ -80,9 +80,10 @@ public sealed record PolygonizeOptions
     /// <see cref="MaskPolygonizer.PolygonizeStream"/> then yields only once every strip is done, and calls to
     /// <see cref="MapTransform"/> are serialized (it need not be thread-safe). The sieve stays sequential. On masks of
     /// short runs (per-pixel noise), strips of the scanline engine build the regions within them and windows around
-    /// the seams the regions crossing them, so the working memory stays far below the mask; a stream, and an
-    /// 8-connected call, scan such masks on the calling thread whatever this value. There, most of the time goes to
-    /// collecting the output objects, which stops every thread: two threads gain about 1.1×.
+    /// the seams the regions crossing them, so the working memory stays far below the mask; a stream scans such masks
+    /// on the calling thread whatever this value. There, most of the time goes to collecting the output objects,
+    /// which stops every thread: two threads gain about 1.1×, and nothing when 8-connected regions are large enough
+    /// that the seam windows grow to the whole band (3-class noise).
     /// </summary>
     public int MaxDegreeOfParallelism { get; init; } = 1;
 

@@ -58,10 +58,6 @@ internal sealed partial class ScanlineEngine<T>
         Polygon polygon = BuildPolygon(root);
         component = ref _components[root];
         SetOrderState(component.Order, Ready, new PolygonizedRegion(component.Value, polygon, component.Pixels));
-        if (_orderKey is not null)
-        {
-            _orderKey[component.Order & (_orderKey.Length - 1)] = component.FirstKey;
-        }
     }
 
     private void FreeMembers(int root)
@@ -149,12 +145,19 @@ internal sealed partial class ScanlineEngine<T>
     private int NewComponent(int value, long firstKey)
     {
         int s = Take(ref _components, ref _slotCount, ref _slotFree);
+        int order = NewOrder();
+        if (_orderKey is not null)
+        {
+            // A region leaves at the place of the component that holds its first pixel (a group's too).
+            _orderKey[order & (_orderKey.Length - 1)] = firstKey;
+        }
+
         _components[s] = new Component
         {
             Parent = s,
             FirstKey = firstKey,
             Value = value,
-            Order = NewOrder(),
+            Order = order,
             Stamp = None,
             MemberNext = None,
             MemberTail = s,

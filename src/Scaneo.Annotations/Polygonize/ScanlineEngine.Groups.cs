@@ -13,6 +13,11 @@ internal sealed partial class ScanlineEngine<T>
     {
         int g = Take(ref _groups, ref _groupCount, ref _groupFree);
         _groups[g] = new Group { Parent = g, Order = order, Value = value, Live = 1, PartHead = None, PartTail = None, MemberNext = None, MemberTail = g };
+        if (_scope != ScanlineScope.Whole)
+        {
+            SetGroupScope(g, ScopeFlags.None);
+        }
+
         return g;
     }
 
@@ -34,6 +39,11 @@ internal sealed partial class ScanlineEngine<T>
         _groups[b].Parent = a;
         _groups[a].Live += _groups[b].Live;
         _groups[a].Pixels += _groups[b].Pixels;
+        if (_scope != ScanlineScope.Whole)
+        {
+            SetGroupScope(a, GroupScope(a) | GroupScope(b));
+        }
+
         SetOrderState(_groups[b].Order, Dead, default);
         _groups[_groups[a].MemberTail].MemberNext = b;
         _groups[a].MemberTail = _groups[b].MemberTail;
@@ -45,11 +55,20 @@ internal sealed partial class ScanlineEngine<T>
     /// <summary>Walks the complete component <paramref name="root"/> into a polygon kept by its group, and completes the group when it was its last open member.</summary>
     private void CompleteMember(int root)
     {
-        Polygon polygon = BuildPolygon(root);
         int g = FindGroup(_components[root].Group);
-        int part = Take(ref _parts, ref _partCount, ref _partFree);
-        _parts[part] = new Part { Polygon = polygon, Order = _components[root].Order, Next = None };
-        Append(_parts, ref _groups[g].PartHead, ref _groups[g].PartTail, part);
+        if ((GroupScope(g) & ScopeFlags.Edge) != 0)
+        {
+            // A strip or window sees only part of this group, maybe of this member too: the group is not built here.
+            GiveList(_cells, ref _cellFree, ref _components[root].SegmentHead, ref _components[root].SegmentTail);
+        }
+        else
+        {
+            Polygon polygon = BuildPolygon(root);
+            int part = Take(ref _parts, ref _partCount, ref _partFree);
+            _parts[part] = new Part { Polygon = polygon, Order = _components[root].Order, Next = None };
+            Append(_parts, ref _groups[g].PartHead, ref _groups[g].PartTail, part);
+        }
+
         _groups[g].Pixels += _components[root].Pixels;
         if (--_groups[g].Live > 0)
         {
@@ -67,7 +86,7 @@ internal sealed partial class ScanlineEngine<T>
         }
 
         ref Group group = ref _groups[g];
-        if (_minimumPixels > 0 && group.Pixels < _minimumPixels)
+        if ((_minimumPixels > 0 && group.Pixels < _minimumPixels) || !InScope(GroupScope(g)))
         {
             SetOrderState(group.Order, Dropped, default);
         }

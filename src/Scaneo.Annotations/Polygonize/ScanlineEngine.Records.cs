@@ -29,6 +29,12 @@ internal sealed partial class ScanlineEngine<T>
             {
                 UnionGroups(FindGroup(_components[a].Group), FindGroup(_components[b].Group));
             }
+
+            if (_seams is not null)
+            {
+                // A diagonal contact across a seam joins the two sides as a vertical one does.
+                MarkSeamCrossing(a, y);
+            }
         }
     }
 

@@ -47,6 +47,9 @@ internal sealed partial class ScanlineEngine<T>
     private RegionPart? _part;
     private long[]? _orderKey;
 
+    // With 8-connectivity, the flags of each group slot; apart from the groups so that a whole-band engine's stay small.
+    private ScopeFlags[] _groupScope = [];
+
     /// <summary>
     /// Gets a value indicating whether a seam window met a component crossing its seam that also continues beyond
     /// the window: its rings were not built, and a taller window must build them.
@@ -61,9 +64,9 @@ internal sealed partial class ScanlineEngine<T>
     /// </summary>
     public void Restrict(int firstRow, int endRow, ScanlineScope scope, int seamRow, int[]? seams, RegionPart part)
     {
-        if (_line != 0 || _eightConnected || scope == ScanlineScope.Whole || firstRow < 0 || endRow > _band.Height || firstRow >= endRow)
+        if (_line != 0 || scope == ScanlineScope.Whole || firstRow < 0 || endRow > _band.Height || firstRow >= endRow)
         {
-            throw new InvalidOperationException("Polygonizer invariant broken: a scanline strip or window must be set on a new 4-connected engine, over rows of the band.");
+            throw new InvalidOperationException("Polygonizer invariant broken: a scanline strip or window must be set on a new engine, over rows of the band.");
         }
 
         _firstRow = firstRow;
@@ -88,13 +91,48 @@ internal sealed partial class ScanlineEngine<T>
     {
         if (y == _firstRow && y > 0 && HoldsAny(y - 1, start, end, runRow: y))
         {
-            _components[root].Scope |= ScopeFlags.Edge;
+            Flag(root, ScopeFlags.Edge);
         }
 
-        if (joinedAbove && _seams is not null && y <= _seamRow && Array.BinarySearch(_seams, y) >= 0)
+        if (joinedAbove && _seams is not null)
         {
-            _components[root].Scope |= y == _seamRow ? ScopeFlags.Seam : ScopeFlags.EarlierSeam;
+            MarkSeamCrossing(root, y);
         }
+    }
+
+    /// <summary>Flags the component <paramref name="root"/>, which holds pixels on both sides of row line <paramref name="y"/>, when that line is a seam.</summary>
+    private void MarkSeamCrossing(int root, int y)
+    {
+        if (y <= _seamRow && Array.BinarySearch(_seams!, y) >= 0)
+        {
+            Flag(root, y == _seamRow ? ScopeFlags.Seam : ScopeFlags.EarlierSeam);
+        }
+    }
+
+    /// <summary>Flags the component <paramref name="root"/>, or with 8-connectivity its group, which is the region.</summary>
+    private void Flag(int root, ScopeFlags flag)
+    {
+        if (_eightConnected)
+        {
+            int g = FindGroup(_components[root].Group);
+            SetGroupScope(g, GroupScope(g) | flag);
+        }
+        else
+        {
+            _components[root].Scope |= flag;
+        }
+    }
+
+    private ScopeFlags GroupScope(int g) => g < _groupScope.Length ? _groupScope[g] : ScopeFlags.None;
+
+    private void SetGroupScope(int g, ScopeFlags flags)
+    {
+        if (g >= _groupScope.Length)
+        {
+            Array.Resize(ref _groupScope, _groups.Length);
+        }
+
+        _groupScope[g] = flags;
     }
 
     /// <summary>Flags the components of the last row (now <see cref="_above"/>) that row <paramref name="y"/>, below the rows, continues.</summary>
@@ -105,16 +143,18 @@ internal sealed partial class ScanlineEngine<T>
         {
             if (above.Slot[a] != None && HoldsAny(y, above.Start[a], above.Start[a + 1], runRow: y - 1))
             {
-                _components[Find(above.Slot[a])].Scope |= ScopeFlags.Edge;
+                Flag(Find(above.Slot[a]), ScopeFlags.Edge);
             }
         }
     }
 
     /// <summary>Whether row <paramref name="y"/> holds, in columns [<paramref name="start"/>, <paramref name="end"/>), the value of the run there in row <paramref name="runRow"/> next to it.</summary>
+    /// <remarks>With 8-connectivity the columns either side count too: a diagonal contact joins the run as well.</remarks>
     private bool HoldsAny(int y, int start, int end, int runRow)
     {
         T value = _band.ValueAt(start, runRow);
-        for (int x = start; x < end; x++)
+        int reach = _eightConnected ? 1 : 0;
+        for (int x = start - reach; x < end + reach; x++)
         {
             if (_band.Holds(x, y, value))
             {

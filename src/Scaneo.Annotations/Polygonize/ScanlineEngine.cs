@@ -137,7 +137,7 @@ internal sealed partial class ScanlineEngine<T> : IRegionEngine, RingTracer<T>.I
 
     /// <summary>
     /// Gets the bytes of the engine's working arrays (rows, components, pinches, groups, lists, the tracer's corner
-    /// buffer, the hole and group scratch lists, reorder flags), without the completed regions and member polygons
+    /// buffer, the hole and group scratch lists, reorder flags, and in a strip or window its keys and group flags), without the completed regions and member polygons
     /// waiting for their turn, which are output.
     /// </summary>
     internal long WorkingBytes =>
@@ -150,7 +150,7 @@ internal sealed partial class ScanlineEngine<T> : IRegionEngine, RingTracer<T>.I
         + ((long)_tracer.Vertices.Length * sizeof(int)) + ((long)(_stackVertices.Length + _stackWest.Length) * sizeof(int))
         + ((long)_holeStarts.Capacity * sizeof(long)) + _holeStartTraced.Length
         + ((long)_holes.Capacity * IntPtr.Size) + ((long)_groupParts.Capacity * (sizeof(int) + IntPtr.Size))
-        + _orderState.Length;
+        + _orderState.Length + ((long)(_orderKey?.Length ?? 0) * sizeof(long)) + _groupScope.Length;
 
     /// <summary>Gets a value indicating whether every row line has been swept and every region handed out.</summary>
     public bool Done => _line > _endRow && _orderBase == _orderNext;

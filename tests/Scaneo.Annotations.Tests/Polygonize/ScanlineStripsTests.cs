@@ -19,11 +19,11 @@ public sealed class ScanlineStripsTests
             MaskCaseGenerators.Cases(32),
             Arb.From(from stripRows in Gen.Choose(1, 6)
                      from windowRows in Gen.Choose(1, 4)
-                     from post in Gen.Choose(0, 7)
+                     from post in Gen.Choose(0, 15)
                      select (StripRows: stripRows, WindowRows: windowRows, Post: post)),
             (mask, setup) =>
             {
-                PolygonizeOptions sequential = mask.Options(Connectivity.Four) with
+                PolygonizeOptions sequential = mask.Options((setup.Post & 8) != 0 ? Connectivity.Eight : Connectivity.Four) with
                 {
                     UseScanline = true,
                     SieveThreshold = (setup.Post & 1) != 0 ? 3 : 0,
@@ -36,11 +36,14 @@ public sealed class ScanlineStripsTests
             });
 
     [Theory]
-    [InlineData(0, 0)]
-    [InlineData(50, 0)]
-    [InlineData(7, 2)]
-    [InlineData(1, 1)]
-    public void Polygonize_NoiseInsideFrame_ScanlineStripsSameBytesAsSequential(int stripRows, int windowRows)
+    [InlineData(0, 0, Connectivity.Four)]
+    [InlineData(50, 0, Connectivity.Four)]
+    [InlineData(7, 2, Connectivity.Four)]
+    [InlineData(1, 1, Connectivity.Four)]
+    [InlineData(0, 0, Connectivity.Eight)]
+    [InlineData(7, 2, Connectivity.Eight)]
+    [InlineData(1, 1, Connectivity.Eight)]
+    public void Polygonize_NoiseInsideFrame_ScanlineStripsSameBytesAsSequential(int stripRows, int windowRows, Connectivity connectivity)
     {
         // The frame is one component through every strip and crossing every seam, holding all the noise in its hole:
         // each seam's first window cuts it, so windows must grow to the whole band, and only the top seam's keeps it.
@@ -58,7 +61,7 @@ public sealed class ScanlineStripsTests
         }
 
         var raster = PolygonizeChecks.UtmRaster(pixels, width, height);
-        var sequential = new PolygonizeOptions { UseScanline = true };
+        var sequential = new PolygonizeOptions { UseScanline = true, Connectivity = connectivity };
         var expected = MaskPolygonizer.Polygonize(raster, sequential);
         Assert.Equal(9, expected[0].Value);
         var strips = sequential with { MaxDegreeOfParallelism = 2, StripRows = stripRows, SeamWindowRows = windowRows };
