@@ -58,4 +58,8 @@ public class PolygonizeBenchmarks
     /// <summary>The parallel mode on two threads (strips merged at seams; output identical to <see cref="FourConnected"/>).</summary>
     [Benchmark]
     public int Parallel() => MaskPolygonizer.Polygonize(_mask, new PolygonizeOptions { MaxDegreeOfParallelism = 2 }).Count;
+
+    /// <summary>The parallel mode on two threads, 8-connected (output identical to <see cref="EightConnected"/>).</summary>
+    [Benchmark]
+    public int ParallelEightConnected() => MaskPolygonizer.Polygonize(_mask, new PolygonizeOptions { MaxDegreeOfParallelism = 2, Connectivity = Connectivity.Eight }).Count;
 }

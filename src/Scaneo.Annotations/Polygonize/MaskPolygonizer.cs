@@ -27,7 +27,9 @@ namespace Scaneo.Annotations.Polygonize;
 /// <para>
 /// With <see cref="PolygonizeOptions.MaxDegreeOfParallelism"/> above 1 the band is cut into horizontal strips that are
 /// run-length encoded, labelled (union-find, merged at the seams) and traced on several threads; each ring is traced
-/// by the strip holding its first eastward segment, so the output is byte-identical to the sequential one.
+/// by the strip holding its first eastward segment, so the output is byte-identical to the sequential one. On masks
+/// of short runs, each strip is scanned row by row instead and builds the regions lying within it, and a window of
+/// rows around each seam builds the regions crossing it, so the memory stays far below the mask there too.
 /// </para>
 /// <para>Use the static <see cref="Polygonize(Raster, PolygonizeOptions?)"/> for a one-shot call, or an instance to reuse options and stream.</para>
 /// </remarks>
