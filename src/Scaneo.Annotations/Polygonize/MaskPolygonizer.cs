@@ -275,6 +275,7 @@ public sealed class MaskPolygonizer
                     job.RunSequentially();
                 }
 
+                // With strips, this whole-band engine only sizes the output list; the strips make their own.
                 job.Start(new ScanlineEngine<T>(band, filter, o.Connectivity, factory, gt, ringReprojection, o.FillHolesBelow, minimumPixels));
                 return job;
             }
