@@ -175,7 +175,7 @@ public sealed class MaskPolygonizer
         {
             if (job.NewScanlineEngine is { } newEngine)
             {
-                ScanlineStrips.Run(newEngine, job.StripStart, job.Degree, output, job.SeamWindowRows, cancellationToken);
+                ScanlineStrips.Run(newEngine, job.EstimateRegions!, job.StripStart, job.Degree, output, job.SeamWindowRows, cancellationToken);
             }
             else
             {
@@ -266,8 +266,11 @@ public sealed class MaskPolygonizer
                 if (stripStart is not null && !streaming)
                 {
                     object reprojectionLock = new();
+                    T[] values = data;
+                    int valuesOffset = offset;
                     job.UseScanlineStrips(
                         () => new ScanlineEngine<T>(band, filter, o.Connectivity, factory, gt, ringReprojection, o.FillHolesBelow, minimumPixels, reprojectionLock),
+                        (first, end) => ScanlineEngine<T>.EstimateRegions(values.AsSpan(valuesOffset + (first * width), (end - first) * width), width, end - first),
                         o.SeamWindowRows > 0 ? o.SeamWindowRows : ScanlineStrips.DefaultWindowRows);
                 }
                 else
@@ -445,10 +448,18 @@ public sealed class MaskPolygonizer
         /// <summary>Gets the rows above and below a seam in the first window of the scanline strips.</summary>
         public int SeamWindowRows { get; private set; }
 
-        /// <summary>Runs the strips with scanline engines from <paramref name="newEngine"/>, with seam windows of <paramref name="windowRows"/> rows each side at first (see <see cref="ScanlineStrips"/>).</summary>
-        public void UseScanlineStrips(Func<ScanlineEngine<T>> newEngine, int windowRows)
+        /// <summary>Gets the estimate of the regions of rows [first, end), when the strips run the scanline engine.</summary>
+        public Func<int, int, int>? EstimateRegions { get; private set; }
+
+        /// <summary>
+        /// Runs the strips with scanline engines from <paramref name="newEngine"/>, the output places sized by
+        /// <paramref name="estimateRegions"/>, with seam windows of <paramref name="windowRows"/> rows each side at first
+        /// (see <see cref="ScanlineStrips"/>).
+        /// </summary>
+        public void UseScanlineStrips(Func<ScanlineEngine<T>> newEngine, Func<int, int, int> estimateRegions, int windowRows)
         {
             NewScanlineEngine = newEngine;
+            EstimateRegions = estimateRegions;
             SeamWindowRows = windowRows;
         }
 

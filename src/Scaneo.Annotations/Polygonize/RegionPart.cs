@@ -1,11 +1,10 @@
 namespace Scaneo.Annotations.Polygonize;
 
 /// <summary>
-/// The regions of one strip or seam window of <see cref="ScanlineStrips"/>, in first-pixel order, with their first
-/// pixels as row-major corner keys, in arrays rented from the pool: on noise a strip holds hundreds of thousands of
-/// regions, and fresh arrays of that size per call would land on the large-object heap and trigger full collections.
+/// The regions of one seam window of <see cref="ScanlineStrips"/> (or those a strip could not fit in its place in the
+/// output), in first-pixel order, with their first pixels as row-major corner keys, in arrays rented from the pool.
 /// </summary>
-internal sealed class RegionPart
+internal sealed class RegionPart : IRegionSink
 {
     private PolygonizedRegion[] _regions;
     private long[] _keys;

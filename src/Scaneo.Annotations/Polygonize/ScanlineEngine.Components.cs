@@ -71,7 +71,7 @@ internal sealed partial class ScanlineEngine<T>
         }
     }
 
-    /// <summary>Hands out the regions complete and next in order: to <paramref name="output"/>, or without one to the part of a strip or window.</summary>
+    /// <summary>Hands out the regions complete and next in order: to <paramref name="output"/>, or without one to the sink of a strip or window.</summary>
     private void Drain(List<PolygonizedRegion>? output)
     {
         int mask = _orderState.Length - 1;
@@ -92,7 +92,7 @@ internal sealed partial class ScanlineEngine<T>
                 }
                 else
                 {
-                    _part!.Add(_orderRegion[i], _orderKey![i]);
+                    _sink!.Add(_orderRegion[i], _orderKey![i]);
                 }
 
                 _orderRegion[i] = default;

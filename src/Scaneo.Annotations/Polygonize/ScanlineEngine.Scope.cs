@@ -44,7 +44,7 @@ internal sealed partial class ScanlineEngine<T>
     private ScanlineScope _scope;
     private int _seamRow;
     private int[]? _seams;
-    private RegionPart? _part;
+    private IRegionSink? _sink;
     private long[]? _orderKey;
 
     // With 8-connectivity, the flags of each group slot; apart from the groups so that a whole-band engine's stay small.
@@ -59,10 +59,10 @@ internal sealed partial class ScanlineEngine<T>
     /// <summary>
     /// Restricts a new engine to rows [<paramref name="firstRow"/>, <paramref name="endRow"/>) as a strip, or as the
     /// window of seam <paramref name="seamRow"/> (one of <paramref name="seams"/>, the first rows of every strip but
-    /// the first, ascending). Its regions go to <paramref name="part"/> (see <see cref="StepPart"/>) with their first
+    /// the first, ascending). Its regions go to <paramref name="sink"/> (see <see cref="StepPart"/>) with their first
     /// pixels as row-major corner keys, by which strips and windows merge into the whole-band order.
     /// </summary>
-    public void Restrict(int firstRow, int endRow, ScanlineScope scope, int seamRow, int[]? seams, RegionPart part)
+    public void Restrict(int firstRow, int endRow, ScanlineScope scope, int seamRow, int[]? seams, IRegionSink sink)
     {
         if (_line != 0 || scope == ScanlineScope.Whole || firstRow < 0 || endRow > _band.Height || firstRow >= endRow)
         {
@@ -75,11 +75,11 @@ internal sealed partial class ScanlineEngine<T>
         _scope = scope;
         _seamRow = seamRow;
         _seams = seams;
-        _part = part;
+        _sink = sink;
         _orderKey = new long[_orderState.Length];
     }
 
-    /// <summary>Sweeps the next row line of a strip or window and adds the regions complete and next in order to its part.</summary>
+    /// <summary>Sweeps the next row line of a strip or window and hands the regions complete and next in order to its sink.</summary>
     public void StepPart()
     {
         SweepNext();

@@ -1,13 +1,15 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace Scaneo.Annotations.Polygonize;
 
 /// <summary>
-/// The parallel mode of the scanline engine (4-connected): one engine per strip of rows builds the components lying
-/// within its strip, and one per seam builds the components crossing it, from a window of rows around the seam that
-/// grows until it holds each of them whole. Every region is built once, with the rings a whole-band engine gives it;
-/// the parts merge by first pixel into the whole-band order, so the output is the same, byte for byte. Each engine
-/// holds two rows of runs and its open components, so the memory bound of the sequential engine holds.
+/// The parallel mode of the scanline engine: one engine per strip of rows builds the regions lying within its strip,
+/// and one per seam builds the regions crossing it, from a window of rows around the seam that grows until it holds
+/// each of them whole. Every region is built once, with the rings a whole-band engine gives it. Each strip merges the
+/// regions of the window below it in by first pixel and writes them straight into its place in the output list, so
+/// the output is the sequential one, byte for byte. Each engine holds two rows of runs and its open components, and
+/// nothing else holds a copy of the output, so the memory bound of the sequential engine holds.
 /// </summary>
 internal static class ScanlineStrips
 {
@@ -24,48 +26,128 @@ internal static class ScanlineStrips
     /// <paramref name="degree"/> threads, and appends the regions to <paramref name="output"/> in first-pixel order.
     /// </summary>
     /// <param name="newEngine">Makes a fresh whole-band engine, to be restricted to a strip or a window.</param>
+    /// <param name="estimateRegions">Estimates the regions of rows [first, end), to reserve their place in the output.</param>
     /// <param name="stripStart">The first row of each strip, then the band's height.</param>
     /// <param name="degree">The most threads to use.</param>
     /// <param name="output">Receives the regions.</param>
     /// <param name="windowRows">The rows above and below a seam in its first window.</param>
     /// <param name="cancellationToken">Cancels the work between rows.</param>
-    public static void Run<T>(Func<ScanlineEngine<T>> newEngine, int[] stripStart, int degree, List<PolygonizedRegion> output, int windowRows, CancellationToken cancellationToken)
+    public static void Run<T>(Func<ScanlineEngine<T>> newEngine, Func<int, int, int> estimateRegions, int[] stripStart, int degree, List<PolygonizedRegion> output, int windowRows, CancellationToken cancellationToken)
         where T : unmanaged, IBinaryInteger<T>
     {
         int strips = stripStart.Length - 1;
         int height = stripStart[strips];
         int[] seams = stripStart[1..^1];
-        var stripParts = new RegionPart?[strips];
-        var windowParts = new RegionPart?[strips];
+
+        // Each strip writes its regions straight into its own place in the output list, sized from an estimate.
+        int first = output.Count;
+        var room = new int[strips];
+        long reserved = first;
+        for (int i = 0; i < strips; i++)
+        {
+            room[i] = estimateRegions(stripStart[i], stripStart[i + 1]) + 16;
+            reserved += room[i];
+        }
+
+        if (reserved > Array.MaxLength)
+        {
+            // Too many to reserve: every region goes to the overflow parts.
+            Array.Clear(room);
+            reserved = first;
+        }
+
+        output.EnsureCapacity((int)reserved);
+        CollectionsMarshal.SetCount(output, (int)reserved);
+        var sinks = new StripSink?[strips];
+        var windows = new RegionPart?[strips];
         try
         {
             ParallelStrips.Run(strips, degree, cancellationToken, i =>
             {
-                // The window of the seam above strip i, then the strip: a thread per strip, the windows being short.
-                if (i > 0)
+                // The window of the seam below strip i first: the strip merges its regions in as it goes.
+                if (i < strips - 1)
                 {
-                    windowParts[i - 1] = RunWindow(newEngine, seams, i - 1, height, windowRows, cancellationToken);
+                    windows[i] = RunWindow(newEngine, seams, i, height, windowRows, cancellationToken);
                 }
 
-                int rows = stripStart[i + 1] - stripStart[i];
-                var part = stripParts[i] = new RegionPart((int)Math.Min((long)output.Capacity * rows / height, Array.MaxLength - 16) + 16);
+                int offset = first;
+                for (int k = 0; k < i; k++)
+                {
+                    offset += room[k];
+                }
+
+                var sink = sinks[i] = new StripSink(output, offset, room[i], windows[i]);
                 ScanlineEngine<T> engine = newEngine();
-                engine.Restrict(stripStart[i], stripStart[i + 1], ScanlineScope.Strip, 0, null, part);
+                engine.Restrict(stripStart[i], stripStart[i + 1], ScanlineScope.Strip, 0, null, sink);
                 Drive(engine, cancellationToken);
+                sink.Finish();
             });
 
-            for (int i = 0; i < strips; i++)
-            {
-                Merge(stripParts[i]!, windowParts[i], output);
-            }
+            Close(output, first, sinks!);
+        }
+        catch
+        {
+            CollectionsMarshal.SetCount(output, first);
+            throw;
         }
         finally
         {
-            foreach (RegionPart? part in stripParts.Concat(windowParts))
+            foreach (StripSink? sink in sinks)
             {
-                part?.Return();
+                sink?.Overflow?.Return();
+            }
+
+            foreach (RegionPart? window in windows)
+            {
+                window?.Return();
             }
         }
+    }
+
+    /// <summary>Closes the gaps between the strips' places in <paramref name="output"/> (after index <paramref name="first"/>), with any overflow after its strip.</summary>
+    private static void Close(List<PolygonizedRegion> output, int first, StripSink[] sinks)
+    {
+        int count = first;
+        bool overflowed = false;
+        foreach (StripSink sink in sinks)
+        {
+            count += sink.Count + (sink.Overflow?.Count ?? 0);
+            overflowed |= sink.Overflow is not null;
+        }
+
+        if (!overflowed)
+        {
+            // Places come in strip order, each at or after where its regions go: moving them down never overwrites a
+            // region not yet moved.
+            Span<PolygonizedRegion> all = CollectionsMarshal.AsSpan(output);
+            int at = first;
+            foreach (StripSink sink in sinks)
+            {
+                all.Slice(sink.Offset, sink.Count).CopyTo(all[at..]);
+                at += sink.Count;
+            }
+
+            // Shrinking clears the stale copies left beyond the count.
+            CollectionsMarshal.SetCount(output, count);
+            return;
+        }
+
+        // Rare (an estimate fell short): a strip's overflow would overwrite the next place, so the regions are copied out first.
+        var ordered = new PolygonizedRegion[count - first];
+        int n = 0;
+        Span<PolygonizedRegion> places = CollectionsMarshal.AsSpan(output);
+        foreach (StripSink sink in sinks)
+        {
+            places.Slice(sink.Offset, sink.Count).CopyTo(ordered.AsSpan(n));
+            n += sink.Count;
+            for (int j = 0; j < (sink.Overflow?.Count ?? 0); j++)
+            {
+                ordered[n++] = sink.Overflow![j];
+            }
+        }
+
+        CollectionsMarshal.SetCount(output, first);
+        output.AddRange(ordered);
     }
 
     /// <summary>
@@ -102,25 +184,6 @@ internal static class ScanlineStrips
         {
             cancellationToken.ThrowIfCancellationRequested();
             engine.StepPart();
-        }
-    }
-
-    /// <summary>Appends a strip's regions and those of the window of the seam below it to <paramref name="output"/>, in the order of their first pixels (each part is in that order already).</summary>
-    private static void Merge(RegionPart strip, RegionPart? window, List<PolygonizedRegion> output)
-    {
-        int s = 0;
-        int w = 0;
-        int windowCount = window?.Count ?? 0;
-        while (s < strip.Count || w < windowCount)
-        {
-            if (w == windowCount || (s < strip.Count && strip.Key(s) < window!.Key(w)))
-            {
-                output.Add(strip[s++]);
-            }
-            else
-            {
-                output.Add(window![w++]);
-            }
         }
     }
 }

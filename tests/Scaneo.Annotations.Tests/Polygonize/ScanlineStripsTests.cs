@@ -1,6 +1,8 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Implementation;
 using Scaneo.Annotations.Polygonize;
 using Scaneo.Geo;
 using Scaneo.Rasters;
@@ -80,6 +82,36 @@ public sealed class ScanlineStripsTests
         PolygonizeChecks.AssertSameOutput(MaskPolygonizer.Polygonize(raster, sequential), MaskPolygonizer.Polygonize(raster, parallel with { UseScanline = true }));
         Assert.False(transform.Overlapped);
         Assert.True(transform.Calls > 0);
+    }
+
+    [Theory]
+    [InlineData(0, Connectivity.Four)]
+    [InlineData(3, Connectivity.Four)]
+    [InlineData(40, Connectivity.Four)]
+    [InlineData(0, Connectivity.Eight)]
+    [InlineData(40, Connectivity.Eight)]
+    public void ScanlineStrips_EstimateShort_RegionsOverflowTheirPlaceInOrder(int estimate, Connectivity connectivity)
+    {
+        // Each strip writes into a place in the output sized by an estimate; regions beyond it wait in an overflow part
+        // and are put back after their strip's. Estimates far too short force that path, which real estimates rarely take.
+        const int width = 97, height = 150;
+        byte[] pixels = PolygonizeChecks.Noise(width, height, classes: 3, seed: 29);
+        var raster = PolygonizeChecks.UtmRaster(pixels, width, height);
+        var expected = MaskPolygonizer.Polygonize(raster, new PolygonizeOptions { UseScanline = true, Connectivity = connectivity });
+
+        var band = new MaskBand<byte>(pixels, 0, null, 0, width, height);
+        var factory = new GeometryFactory(new PrecisionModel(), 32631, PackedCoordinateSequenceFactory.DoubleFactory);
+        var output = new List<PolygonizedRegion>();
+        ScanlineStrips.Run(
+            () => new ScanlineEngine<byte>(band, new ValueFilter(null, null), connectivity, factory, PolygonizeChecks.UtmTransform, null, 0, 0),
+            (_, _) => estimate,
+            [0, 40, 41, 90, 150],
+            degree: 2,
+            output,
+            windowRows: 2,
+            CancellationToken.None);
+
+        PolygonizeChecks.AssertSameOutput(expected, output);
     }
 
     [Fact]
