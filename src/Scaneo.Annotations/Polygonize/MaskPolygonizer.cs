@@ -115,7 +115,7 @@ public sealed class MaskPolygonizer
         List<PolygonizedRegion> output;
         try
         {
-            output = new List<PolygonizedRegion>(job.Engine.OutputCapacityHint);
+            output = new List<PolygonizedRegion>(job.OutputCapacityHint);
             Trace(job, output, cancellationToken);
         }
         finally
@@ -138,7 +138,7 @@ public sealed class MaskPolygonizer
         {
             if (job.Tolerance > 0 || job.StripStart is not null)
             {
-                var all = new List<PolygonizedRegion>(job.Engine.OutputCapacityHint);
+                var all = new List<PolygonizedRegion>(job.OutputCapacityHint);
                 Trace(job, all, cancellationToken);
                 job.Release();
                 foreach (PolygonizedRegion region in job.Tolerance > 0 ? Simplify(job, all, cancellationToken) : all)
@@ -175,7 +175,7 @@ public sealed class MaskPolygonizer
         {
             if (job.NewScanlineEngine is { } newEngine)
             {
-                ScanlineStrips.Run(newEngine, job.EstimateRegions!, job.StripStart, job.Degree, output, job.SeamWindowRows, cancellationToken);
+                ScanlineStrips.Run(newEngine, job.StripRooms!, job.StripStart, job.Degree, output, job.SeamWindowRows, cancellationToken);
             }
             else
             {
@@ -270,7 +270,7 @@ public sealed class MaskPolygonizer
                     int valuesOffset = offset;
                     job.UseScanlineStrips(
                         () => new ScanlineEngine<T>(band, filter, o.Connectivity, factory, gt, ringReprojection, o.FillHolesBelow, minimumPixels, reprojectionLock),
-                        (first, end) => ScanlineEngine<T>.EstimateRegions(values.AsSpan(valuesOffset + (first * width), (end - first) * width), width, end - first),
+                        ScanlineStrips.Rooms(stripStart, (first, end) => ScanlineEngine<T>.EstimateRegions(values.AsSpan(valuesOffset + (first * width), (end - first) * width), width, end - first)),
                         o.SeamWindowRows > 0 ? o.SeamWindowRows : ScanlineStrips.DefaultWindowRows);
                 }
                 else
@@ -448,18 +448,21 @@ public sealed class MaskPolygonizer
         /// <summary>Gets the rows above and below a seam in the first window of the scanline strips.</summary>
         public int SeamWindowRows { get; private set; }
 
-        /// <summary>Gets the estimate of the regions of rows [first, end), when the strips run the scanline engine.</summary>
-        public Func<int, int, int>? EstimateRegions { get; private set; }
+        /// <summary>Gets the room reserved in the output for each strip's regions, when the strips run the scanline engine.</summary>
+        public int[]? StripRooms { get; private set; }
+
+        /// <summary>Gets a capacity worth reserving for the collected output: the strips' rooms, or the engine's hint.</summary>
+        public int OutputCapacityHint => StripRooms is { } rooms ? (int)Math.Min(rooms.Sum(r => (long)r), Array.MaxLength) : Engine.OutputCapacityHint;
 
         /// <summary>
-        /// Runs the strips with scanline engines from <paramref name="newEngine"/>, the output places sized by
-        /// <paramref name="estimateRegions"/>, with seam windows of <paramref name="windowRows"/> rows each side at first
-        /// (see <see cref="ScanlineStrips"/>).
+        /// Runs the strips with scanline engines from <paramref name="newEngine"/>, each writing into the room
+        /// <paramref name="rooms"/> reserves for it in the output, with seam windows of <paramref name="windowRows"/> rows
+        /// each side at first (see <see cref="ScanlineStrips"/>).
         /// </summary>
-        public void UseScanlineStrips(Func<ScanlineEngine<T>> newEngine, Func<int, int, int> estimateRegions, int windowRows)
+        public void UseScanlineStrips(Func<ScanlineEngine<T>> newEngine, int[] rooms, int windowRows)
         {
             NewScanlineEngine = newEngine;
-            EstimateRegions = estimateRegions;
+            StripRooms = rooms;
             SeamWindowRows = windowRows;
         }
 

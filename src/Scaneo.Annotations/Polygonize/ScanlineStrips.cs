@@ -26,37 +26,35 @@ internal static class ScanlineStrips
     /// <paramref name="degree"/> threads, and appends the regions to <paramref name="output"/> in first-pixel order.
     /// </summary>
     /// <param name="newEngine">Makes a fresh whole-band engine, to be restricted to a strip or a window.</param>
-    /// <param name="estimateRegions">Estimates the regions of rows [first, end), to reserve their place in the output.</param>
+    /// <param name="room">The room reserved in the output for each strip's regions (see <see cref="Rooms"/>).</param>
     /// <param name="stripStart">The first row of each strip, then the band's height.</param>
     /// <param name="degree">The most threads to use.</param>
     /// <param name="output">Receives the regions.</param>
     /// <param name="windowRows">The rows above and below a seam in its first window.</param>
     /// <param name="cancellationToken">Cancels the work between rows.</param>
-    public static void Run<T>(Func<ScanlineEngine<T>> newEngine, Func<int, int, int> estimateRegions, int[] stripStart, int degree, List<PolygonizedRegion> output, int windowRows, CancellationToken cancellationToken)
+    public static void Run<T>(Func<ScanlineEngine<T>> newEngine, int[] room, int[] stripStart, int degree, List<PolygonizedRegion> output, int windowRows, CancellationToken cancellationToken)
         where T : unmanaged, IBinaryInteger<T>
     {
         int strips = stripStart.Length - 1;
         int height = stripStart[strips];
         int[] seams = stripStart[1..^1];
 
-        // Each strip writes its regions straight into its own place in the output list, sized from an estimate.
+        // Each strip writes its regions straight into its own place in the output list. A caller that sized the list
+        // from the rooms has it allocated once.
         int first = output.Count;
-        var room = new int[strips];
-        long reserved = first;
-        for (int i = 0; i < strips; i++)
-        {
-            room[i] = estimateRegions(stripStart[i], stripStart[i + 1]) + 16;
-            reserved += room[i];
-        }
-
+        long reserved = first + room.Sum(r => (long)r);
         if (reserved > Array.MaxLength)
         {
             // Too many to reserve: every region goes to the overflow parts.
-            Array.Clear(room);
+            room = new int[strips];
             reserved = first;
         }
 
-        output.EnsureCapacity((int)reserved);
+        if (output.Capacity < reserved)
+        {
+            output.Capacity = (int)reserved;
+        }
+
         CollectionsMarshal.SetCount(output, (int)reserved);
         var sinks = new StripSink?[strips];
         var windows = new RegionPart?[strips];
@@ -102,6 +100,21 @@ internal static class ScanlineStrips
                 window?.Return();
             }
         }
+    }
+
+    /// <summary>
+    /// The room to reserve in the output for each strip's regions: an estimate of the regions whose first pixel lies in
+    /// its rows, by <paramref name="estimateRegions"/> over rows [first, end), and a few more.
+    /// </summary>
+    public static int[] Rooms(int[] stripStart, Func<int, int, int> estimateRegions)
+    {
+        var room = new int[stripStart.Length - 1];
+        for (int i = 0; i < room.Length; i++)
+        {
+            room[i] = (int)Math.Min((long)estimateRegions(stripStart[i], stripStart[i + 1]) + 16, Array.MaxLength);
+        }
+
+        return room;
     }
 
     /// <summary>Closes the gaps between the strips' places in <paramref name="output"/> (after index <paramref name="first"/>), with any overflow after its strip.</summary>
