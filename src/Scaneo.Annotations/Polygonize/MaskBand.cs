@@ -30,6 +30,9 @@ internal readonly struct MaskBand<T>(T[] data, int offset, byte[]? validity, int
     /// <summary>The class values of row <paramref name="y"/>.</summary>
     public ReadOnlySpan<T> Row(int y) => Data.AsSpan(Offset + (y * Width), Width);
 
+    /// <summary>The class values of rows [<paramref name="first"/>, <paramref name="end"/>), row after row.</summary>
+    public ReadOnlySpan<T> Rows(int first, int end) => Data.AsSpan(Offset + (first * Width), (end - first) * Width);
+
     /// <summary>The validity bytes of row <paramref name="y"/>, or an empty span when every pixel is valid.</summary>
     public ReadOnlySpan<byte> ValidityRow(int y) => Validity is null ? default : Validity.AsSpan(ValidityOffset + (y * Width), Width);
 
@@ -47,5 +50,22 @@ internal readonly struct MaskBand<T>(T[] data, int offset, byte[]? validity, int
 
         int i = (y * Width) + x;
         return Data[Offset + i] == value && (Validity is null || Validity[ValidityOffset + i] != 0);
+    }
+
+    /// <summary>
+    /// The first column in [<paramref name="start"/>, <paramref name="end"/>) of row <paramref name="y"/> that
+    /// <see cref="Holds"/> <paramref name="value"/>, or −1; columns and rows outside the band hold nothing.
+    /// </summary>
+    public int FirstHolding(int y, int start, int end, T value)
+    {
+        for (int x = start; x < end; x++)
+        {
+            if (Holds(x, y, value))
+            {
+                return x;
+            }
+        }
+
+        return -1;
     }
 }

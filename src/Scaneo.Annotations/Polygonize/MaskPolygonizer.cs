@@ -256,7 +256,7 @@ public sealed class MaskPolygonizer
             }
 
             var band = new MaskBand<T>(data, offset, validity, validityOffset, width, height);
-            if (UsesScanline(o, data.AsSpan(offset, pixels), width, height))
+            if (UsesScanline(o, band.Rows(0, height), width, height))
             {
                 // The scanline engine holds two rows of runs and the open components, where the tracing engine labels
                 // the whole band first, so it serves masks whose per-run state would outgrow the mask. Both give the
@@ -265,20 +265,16 @@ public sealed class MaskPolygonizer
                 IMapTransform? ringReprojection = simplify ? null : reprojection;
                 if (stripStart is not null && !streaming)
                 {
+                    // The strips make their own engines and size the output list from their rooms.
                     object reprojectionLock = new();
-                    T[] values = data;
-                    int valuesOffset = offset;
                     job.UseScanlineStrips(
                         () => new ScanlineEngine<T>(band, filter, o.Connectivity, factory, gt, ringReprojection, o.FillHolesBelow, minimumPixels, reprojectionLock),
-                        ScanlineStrips.Rooms(stripStart, (first, end) => ScanlineEngine<T>.EstimateRegions(values.AsSpan(valuesOffset + (first * width), (end - first) * width), width, end - first)),
+                        ScanlineStrips.Rooms(band, stripStart),
                         o.SeamWindowRows > 0 ? o.SeamWindowRows : ScanlineStrips.DefaultWindowRows);
-                }
-                else
-                {
-                    job.RunSequentially();
+                    return job;
                 }
 
-                // With strips, this whole-band engine only sizes the output list; the strips make their own.
+                job.RunSequentially();
                 job.Start(new ScanlineEngine<T>(band, filter, o.Connectivity, factory, gt, ringReprojection, o.FillHolesBelow, minimumPixels));
                 return job;
             }

@@ -50,7 +50,7 @@ internal sealed partial class ScanlineEngine<T>
         ref Component component = ref _components[root];
         if ((_minimumPixels > 0 && component.Pixels < _minimumPixels) || !InScope(component.Scope))
         {
-            GiveList(_cells, ref _cellFree, ref component.SegmentHead, ref component.SegmentTail);
+            FreeSegmentStarts(root);
             SetOrderState(component.Order, Dropped, default);
             return;
         }
@@ -114,32 +114,29 @@ internal sealed partial class ScanlineEngine<T>
     {
         if (_orderNext - _orderBase == _orderState.Length)
         {
-            // Grow the ring buffer, keeping the pending window in place modulo the new size.
-            int size = _orderState.Length;
-            var state = new byte[size * 2];
-            var region = new PolygonizedRegion[size * 2];
-            for (int o = _orderBase; o < _orderNext; o++)
-            {
-                state[o & ((size * 2) - 1)] = _orderState[o & (size - 1)];
-                region[o & ((size * 2) - 1)] = _orderRegion[o & (size - 1)];
-            }
-
-            _orderState = state;
-            _orderRegion = region;
+            _orderState = GrowRing(_orderState, _orderBase, _orderNext);
+            _orderRegion = GrowRing(_orderRegion, _orderBase, _orderNext);
             if (_orderKey is not null)
             {
-                var key = new long[size * 2];
-                for (int o = _orderBase; o < _orderNext; o++)
-                {
-                    key[o & ((size * 2) - 1)] = _orderKey[o & (size - 1)];
-                }
-
-                _orderKey = key;
+                _orderKey = GrowRing(_orderKey, _orderBase, _orderNext);
             }
         }
 
         _orderState[_orderNext & (_orderState.Length - 1)] = Open;
         return _orderNext++;
+    }
+
+    /// <summary>A ring buffer of twice the size with the pending window [<paramref name="from"/>, <paramref name="to"/>) in place modulo the new size.</summary>
+    private static TItem[] GrowRing<TItem>(TItem[] items, int from, int to)
+    {
+        int size = items.Length;
+        var grown = new TItem[size * 2];
+        for (int o = from; o < to; o++)
+        {
+            grown[o & ((size * 2) - 1)] = items[o & (size - 1)];
+        }
+
+        return grown;
     }
 
     private int NewComponent(int value, long firstKey)

@@ -59,7 +59,7 @@ internal sealed partial class ScanlineEngine<T>
         if ((GroupScope(g) & ScopeFlags.Edge) != 0)
         {
             // A strip or window sees only part of this group, maybe of this member too: the group is not built here.
-            GiveList(_cells, ref _cellFree, ref _components[root].SegmentHead, ref _components[root].SegmentTail);
+            FreeSegmentStarts(root);
         }
         else
         {

@@ -30,11 +30,8 @@ internal sealed partial class ScanlineEngine<T>
                 UnionGroups(FindGroup(_components[a].Group), FindGroup(_components[b].Group));
             }
 
-            if (_seams is not null)
-            {
-                // A diagonal contact across a seam joins the two sides as a vertical one does.
-                MarkSeamCrossing(a, y);
-            }
+            // A diagonal contact across a seam joins the two sides as a vertical one does.
+            MarkSeamCrossing(a, y);
         }
     }
 
@@ -71,6 +68,10 @@ internal sealed partial class ScanlineEngine<T>
         _cells[c] = new Cell { Key = key, Next = None };
         Append(_cells, ref _components[root].SegmentHead, ref _components[root].SegmentTail, c);
     }
+
+    /// <summary>Hands the eastward segment starts of the complete component <paramref name="root"/> back to the free cells.</summary>
+    private void FreeSegmentStarts(int root) =>
+        GiveList(_cells, ref _cellFree, ref _components[root].SegmentHead, ref _components[root].SegmentTail);
 
     /// <summary>Appends record <paramref name="i"/> to the list (<paramref name="head"/>, <paramref name="tail"/>) of <paramref name="items"/>.</summary>
     private static void Append<TItem>(TItem[] items, ref int head, ref int tail, int i)

@@ -35,7 +35,7 @@ internal sealed partial class ScanlineEngine<T>
         // The exterior encloses the component's pixels and its holes': any excess is hole area.
         long holeArea2 = area2 - (2 * component.Pixels);
         LinearRing[] holes = holeArea2 > 0 ? TraceHoles(root, n, holeArea2) : NoHoles;
-        GiveList(_cells, ref _cellFree, ref component.SegmentHead, ref component.SegmentTail);
+        FreeSegmentStarts(root);
         return _factory.CreatePolygon(shell, holes);
     }
 
@@ -66,13 +66,10 @@ internal sealed partial class ScanlineEngine<T>
         for (int i = 1; i < rows; i++)
         {
             int y = y0 + i;
-            int p = a;
-            while (!_band.Holds(p, y, value))
+            int p = _band.FirstHolding(y, a, b, value);
+            if (p < 0)
             {
-                if (++p >= b)
-                {
-                    throw new InvalidOperationException("Polygonizer invariant broken: a component's run has no run of its value under it.");
-                }
+                throw new InvalidOperationException("Polygonizer invariant broken: a component's run has no run of its value under it.");
             }
 
             int na = p;

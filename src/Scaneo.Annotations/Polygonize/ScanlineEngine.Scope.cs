@@ -94,16 +94,16 @@ internal sealed partial class ScanlineEngine<T>
             Flag(root, ScopeFlags.Edge);
         }
 
-        if (joinedAbove && _seams is not null)
+        if (joinedAbove)
         {
             MarkSeamCrossing(root, y);
         }
     }
 
-    /// <summary>Flags the component <paramref name="root"/>, which holds pixels on both sides of row line <paramref name="y"/>, when that line is a seam.</summary>
+    /// <summary>Flags the component <paramref name="root"/>, which holds pixels on both sides of row line <paramref name="y"/>, when that line is a seam of a window.</summary>
     private void MarkSeamCrossing(int root, int y)
     {
-        if (y <= _seamRow && Array.BinarySearch(_seams!, y) >= 0)
+        if (_seams is not null && y <= _seamRow && Array.BinarySearch(_seams, y) >= 0)
         {
             Flag(root, y == _seamRow ? ScopeFlags.Seam : ScopeFlags.EarlierSeam);
         }
@@ -152,17 +152,8 @@ internal sealed partial class ScanlineEngine<T>
     /// <remarks>With 8-connectivity the columns either side count too: a diagonal contact joins the run as well.</remarks>
     private bool HoldsAny(int y, int start, int end, int runRow)
     {
-        T value = _band.ValueAt(start, runRow);
         int reach = _eightConnected ? 1 : 0;
-        for (int x = start - reach; x < end + reach; x++)
-        {
-            if (_band.Holds(x, y, value))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return _band.FirstHolding(y, start - reach, end + reach, _band.ValueAt(start, runRow)) >= 0;
     }
 
     /// <summary>Whether a complete component with <paramref name="flags"/> is built here; notes a seam window too short for it.</summary>

@@ -133,7 +133,7 @@ internal sealed partial class ScanlineEngine<T> : IRegionEngine, RingTracer<T>.I
     /// collected output list is allocated about once rather than doubling through large-object-heap copies, each of
     /// which costs the garbage collector a full collection over the regions built so far.
     /// </remarks>
-    public int OutputCapacityHint => EstimateRegions(_band.Data.AsSpan(_band.Offset, _band.Width * _band.Height), _band.Width, _band.Height);
+    public int OutputCapacityHint => EstimateRegions(_band.Rows(0, _band.Height), _band.Width, _band.Height);
 
     /// <summary>
     /// Gets the bytes of the engine's working arrays (rows, components, pinches, groups, lists, the tracer's corner

@@ -104,14 +104,17 @@ internal static class ScanlineStrips
 
     /// <summary>
     /// The room to reserve in the output for each strip's regions: an estimate of the regions whose first pixel lies in
-    /// its rows, by <paramref name="estimateRegions"/> over rows [first, end), and a few more.
+    /// its rows of <paramref name="band"/> (<see cref="ScanlineEngine{T}.EstimateRegions"/>), and a few more.
     /// </summary>
-    public static int[] Rooms(int[] stripStart, Func<int, int, int> estimateRegions)
+    public static int[] Rooms<T>(MaskBand<T> band, int[] stripStart)
+        where T : unmanaged, IBinaryInteger<T>
     {
         var room = new int[stripStart.Length - 1];
         for (int i = 0; i < room.Length; i++)
         {
-            room[i] = (int)Math.Min((long)estimateRegions(stripStart[i], stripStart[i + 1]) + 16, Array.MaxLength);
+            int rows = stripStart[i + 1] - stripStart[i];
+            int estimate = ScanlineEngine<T>.EstimateRegions(band.Rows(stripStart[i], stripStart[i + 1]), band.Width, rows);
+            room[i] = (int)Math.Min((long)estimate + 16, Array.MaxLength);
         }
 
         return room;

@@ -104,7 +104,7 @@ public sealed class ScanlineStripsTests
         var output = new List<PolygonizedRegion>();
         ScanlineStrips.Run(
             () => new ScanlineEngine<byte>(band, new ValueFilter(null, null), connectivity, factory, PolygonizeChecks.UtmTransform, null, 0, 0),
-            ScanlineStrips.Rooms([0, 40, 41, 90, 150], (_, _) => estimate),
+            [estimate + 16, estimate + 16, estimate + 16, estimate + 16],
             [0, 40, 41, 90, 150],
             degree: 2,
             output,
