@@ -9,7 +9,8 @@ namespace Scaneo.Benchmarks.Polygonize;
 /// The floor under <see cref="PolygonizeBenchmarks"/>: only building the output a polygonization hands back (per
 /// region a Polygon, its LinearRings and their integer-corner coordinate sequences, in a presized list), from
 /// rings traced beforehand. No labelling or tracing: what is left is NetTopologySuite's object model and the
-/// garbage collector. Run: <c>dotnet run -c Release --project benchmarks/Scaneo.Benchmarks -- --filter '*PolygonizeOutputFloor*' --job short --inProcess</c>.
+/// garbage collector. <see cref="PlainObjectsOnly"/> goes one step further down: plain objects of the same sizes and
+/// links, with no NetTopologySuite code at all, which is the cost of keeping that many objects on this runtime. Run: <c>dotnet run -c Release --project benchmarks/Scaneo.Benchmarks -- --filter '*PolygonizeOutputFloor*' --job short --inProcess</c>.
 /// </summary>
 [MemoryDiagnoser]
 public class PolygonizeOutputFloorBenchmarks
@@ -84,7 +85,82 @@ public class PolygonizeOutputFloorBenchmarks
         return output.Count;
     }
 
+    /// <summary>
+    /// Per region and ring the same number of objects, of the same sizes and linked the same way, as
+    /// <see cref="OutputObjectsOnly"/> (a 56-byte polygon, 48-byte rings and 64-byte coordinate sequences, as
+    /// NetTopologySuite 2.6 and <see cref="PixelCornerSequence"/> lay them out on x64), but with no constructor
+    /// logic: what is left is the garbage collector promoting the objects a caller keeps.
+    /// </summary>
+    [Benchmark]
+    public int PlainObjectsOnly()
+    {
+        var output = new List<PlainRegion>(_values.Length);
+        int ring = 0;
+        for (int r = 0; r < _values.Length; r++)
+        {
+            PlainRing shell = PlainRingAt(ring++);
+            PlainRing[] holes = NoPlainHoles;
+            if (_ringCounts[r] > 1)
+            {
+                holes = new PlainRing[_ringCounts[r] - 1];
+                for (int h = 0; h < holes.Length; h++)
+                {
+                    holes[h] = PlainRingAt(ring++);
+                }
+            }
+
+            output.Add(new PlainRegion(_values[r], new PlainPolygon(shell, holes, _factory), _pixels[r]));
+        }
+
+        return output.Count;
+    }
+
+    private PlainRing PlainRingAt(int i) => new(new PlainSequence(_chunk, _ringOffsets[i], _ringCorners[i]), _factory);
+
     private static IEnumerable<LineString> Rings(Polygon p) => new[] { p.ExteriorRing }.Concat(p.InteriorRings);
 
     private LinearRing Ring(int i) => _factory.CreateLinearRing(new PixelCornerSequence(_chunk, _ringOffsets[i], _ringCorners[i]));
+
+    private static readonly PlainRing[] NoPlainHoles = [];
+
+    // The mirrors' unset fields are there for their size only, as the mirrored objects' unset fields are.
+#pragma warning disable CS0649
+
+    /// <summary>Mirrors <see cref="PolygonizedRegion"/>: value, geometry, pixel count.</summary>
+    private readonly record struct PlainRegion(int Value, PlainPolygon Geometry, long PixelCount);
+
+    /// <summary>Mirrors a Polygon's five reference fields.</summary>
+    private sealed class PlainPolygon(PlainRing shell, PlainRing[] holes, object factory)
+    {
+        public PlainRing Shell = shell;
+        public PlainRing[] Holes = holes;
+        public object Factory = factory;
+        public object? UserData;
+        public object? Envelope;
+    }
+
+    /// <summary>Mirrors a LinearRing's four reference fields.</summary>
+    private sealed class PlainRing(PlainSequence points, object factory)
+    {
+        public PlainSequence Points = points;
+        public object Factory = factory;
+        public object? UserData;
+        public object? Envelope;
+    }
+
+    /// <summary>Mirrors a <see cref="PixelCornerSequence"/>: two references and eight integers.</summary>
+    private sealed class PlainSequence(object chunk, int offset, int corners)
+    {
+        public object Chunk = chunk;
+        public double[]? Edited;
+        public int Offset = offset;
+        public int Count = corners + 1;
+        public int Dimension = 2;
+        public int Measures;
+        public int Spatial = 2;
+        public int Ordinates = 3;
+        public int ZIndex = -1;
+        public int MIndex = -1;
+    }
+#pragma warning restore CS0649
 }
