@@ -256,13 +256,15 @@ public sealed class MaskPolygonizer
             }
 
             var band = new MaskBand<T>(data, offset, validity, validityOffset, width, height);
+
+            // With simplification the rings are reprojected after it, not as they are written.
+            IMapTransform? ringReprojection = simplify ? null : reprojection;
             if (UsesScanline(o, band.Rows(0, height), width, height))
             {
                 // The scanline engine holds two rows of runs and the open components, where the tracing engine labels
                 // the whole band first, so it serves masks whose per-run state would outgrow the mask. Both give the
                 // same regions, byte for byte. With threads, a collecting call runs it in strips and seam windows
                 // (ScanlineStrips), which keep that bound; a stream runs on the calling thread and streams.
-                IMapTransform? ringReprojection = simplify ? null : reprojection;
                 if (stripStart is not null && !streaming)
                 {
                     // The strips make their own engines and size the output list from their rooms.
@@ -282,7 +284,7 @@ public sealed class MaskPolygonizer
             RunTable runs = job.Keep(stripStart is null
                 ? RunTable.Build<T>(data.AsSpan(offset, pixels), width, height, validity is null ? default : validity.AsSpan(validityOffset, pixels), filter, eightConnected: false, cancellationToken)
                 : RunTable.BuildParallel(data, offset, width, height, validity, validityOffset, filter, eightConnected: false, stripStart, degree, cancellationToken));
-            job.Start(new PolygonizeEngine<T>(band, runs, o.Connectivity, factory, gt, simplify ? null : reprojection, o.FillHolesBelow, minimumPixels));
+            job.Start(new PolygonizeEngine<T>(band, runs, o.Connectivity, factory, gt, ringReprojection, o.FillHolesBelow, minimumPixels));
             return job;
         }
         catch
@@ -448,7 +450,7 @@ public sealed class MaskPolygonizer
         public int[]? StripRooms { get; private set; }
 
         /// <summary>Gets a capacity worth reserving for the collected output: the strips' rooms, or the engine's hint.</summary>
-        public int OutputCapacityHint => StripRooms is { } rooms ? (int)Math.Min(rooms.Sum(r => (long)r), Array.MaxLength) : Engine.OutputCapacityHint;
+        public int OutputCapacityHint => StripRooms is { } rooms ? (int)Math.Min(ScanlineStrips.TotalRoom(rooms), Array.MaxLength) : Engine.OutputCapacityHint;
 
         /// <summary>
         /// Runs the strips with scanline engines from <paramref name="newEngine"/>, each writing into the room

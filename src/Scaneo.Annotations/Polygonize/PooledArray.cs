@@ -35,6 +35,18 @@ internal static class PooledArray
     }
 
     /// <summary>
+    /// Moves the first <paramref name="count"/> elements of a rented array into a rented one of at least
+    /// <paramref name="length"/> elements, and returns the old one to the pool.
+    /// </summary>
+    public static void Grow<T>(ref T[] array, int length, int count)
+    {
+        T[] larger = Rent<T>(length, clear: false);
+        array.AsSpan(0, count).CopyTo(larger);
+        Return(ref array);
+        array = larger;
+    }
+
+    /// <summary>
     /// Returns a rented array (nothing for <see langword="null"/> or empty) and leaves an empty one in its place, so
     /// that a later use fails loudly instead of reading an array another call now fills, and a second return is a no-op.
     /// </summary>

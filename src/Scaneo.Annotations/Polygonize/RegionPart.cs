@@ -30,7 +30,9 @@ internal sealed class RegionPart : IRegionSink
     {
         if (Count == _regions.Length || Count == _keys.Length)
         {
-            Grow();
+            int size = (int)Math.Min(2L * Math.Max(Count, 16), Array.MaxLength);
+            PooledArray.Grow(ref _regions, size, Count);
+            PooledArray.Grow(ref _keys, size, Count);
         }
 
         _regions[Count] = region;
@@ -51,18 +53,5 @@ internal sealed class RegionPart : IRegionSink
         PooledArray.Return(ref _regions);
         PooledArray.Return(ref _keys);
         Count = 0;
-    }
-
-    private void Grow()
-    {
-        int size = (int)Math.Min(2L * Math.Max(_regions.Length, 16), Array.MaxLength);
-        PolygonizedRegion[] regions = PooledArray.Rent<PolygonizedRegion>(size, clear: false);
-        long[] keys = PooledArray.Rent<long>(size, clear: false);
-        Array.Copy(_regions, regions, Count);
-        Array.Copy(_keys, keys, Count);
-        PooledArray.Return(ref _regions);
-        PooledArray.Return(ref _keys);
-        _regions = regions;
-        _keys = keys;
     }
 }

@@ -431,10 +431,10 @@ internal sealed class RunTable
         if (Count == _start.Length)
         {
             int size = Math.Max(16, checked(Count * 2));
-            Grow(ref _start, size);
-            Grow(ref _end, size);
-            Grow(ref _value, size);
-            Grow(ref _label, size);
+            PooledArray.Grow(ref _start, size, Count);
+            PooledArray.Grow(ref _end, size, Count);
+            PooledArray.Grow(ref _value, size, Count);
+            PooledArray.Grow(ref _label, size, Count);
         }
 
         _start[Count] = start;
@@ -442,15 +442,6 @@ internal sealed class RunTable
         _value[Count] = value;
         _label[Count] = valid ? Count : -1;
         Count++;
-    }
-
-    /// <summary>Moves the first <see cref="Count"/> entries into a larger rented array and returns the old one.</summary>
-    private void Grow(ref int[] array, int size)
-    {
-        int[] larger = PooledArray.Rent<int>(size, clear: false);
-        array.AsSpan(0, Count).CopyTo(larger);
-        PooledArray.Return(ref array);
-        array = larger;
     }
 
     /// <summary>Unites the runs of each row r in [<paramref name="fromRow"/>, <paramref name="toRow"/>) with the touching runs of row r − 1.</summary>

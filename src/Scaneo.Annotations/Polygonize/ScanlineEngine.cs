@@ -137,8 +137,8 @@ internal sealed partial class ScanlineEngine<T> : IRegionEngine, RingTracer<T>.I
 
     /// <summary>
     /// Gets the bytes of the engine's working arrays (rows, components, pinches, groups, lists, the tracer's corner
-    /// buffer, the hole and group scratch lists, reorder flags, and in a strip or window its keys and group flags), without the completed regions and member polygons
-    /// waiting for their turn, which are output.
+    /// buffer, the hole and group scratch lists, reorder flags, and in a strip or window its keys and group flags),
+    /// without the completed regions and member polygons waiting for their turn, which are output.
     /// </summary>
     internal long WorkingBytes =>
         (2L * ((3L * _band.Width) + 1) * sizeof(int))

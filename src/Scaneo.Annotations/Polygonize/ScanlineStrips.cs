@@ -42,12 +42,18 @@ internal static class ScanlineStrips
         // Each strip writes its regions straight into its own place in the output list. A caller that sized the list
         // from the rooms has it allocated once.
         int first = output.Count;
-        long reserved = first + room.Sum(r => (long)r);
+        long reserved = first + TotalRoom(room);
         if (reserved > Array.MaxLength)
         {
             // Too many to reserve: every region goes to the overflow parts.
             room = new int[strips];
             reserved = first;
+        }
+
+        var offset = new int[strips];
+        for (int i = 0, at = first; i < strips; at += room[i], i++)
+        {
+            offset[i] = at;
         }
 
         if (output.Capacity < reserved)
@@ -68,13 +74,7 @@ internal static class ScanlineStrips
                     windows[i] = RunWindow(newEngine, seams, i, height, windowRows, cancellationToken);
                 }
 
-                int offset = first;
-                for (int k = 0; k < i; k++)
-                {
-                    offset += room[k];
-                }
-
-                var sink = sinks[i] = new StripSink(output, offset, room[i], windows[i]);
+                var sink = sinks[i] = new StripSink(output, offset[i], room[i], windows[i]);
                 ScanlineEngine<T> engine = newEngine();
                 engine.Restrict(stripStart[i], stripStart[i + 1], ScanlineScope.Strip, 0, null, sink);
                 Drive(engine, cancellationToken);
@@ -120,6 +120,9 @@ internal static class ScanlineStrips
         return room;
     }
 
+    /// <summary>The regions <paramref name="room"/> reserves for all the strips together.</summary>
+    public static long TotalRoom(int[] room) => room.Sum(r => (long)r);
+
     /// <summary>Closes the gaps between the strips' places in <paramref name="output"/> (after index <paramref name="first"/>), with any overflow after its strip.</summary>
     private static void Close(List<PolygonizedRegion> output, int first, StripSink[] sinks)
     {
@@ -156,9 +159,9 @@ internal static class ScanlineStrips
         {
             places.Slice(sink.Offset, sink.Count).CopyTo(ordered.AsSpan(n));
             n += sink.Count;
-            for (int j = 0; j < (sink.Overflow?.Count ?? 0); j++)
+            for (int j = 0; sink.Overflow is { } overflow && j < overflow.Count; j++)
             {
-                ordered[n++] = sink.Overflow![j];
+                ordered[n++] = overflow[j];
             }
         }
 
